@@ -1,0 +1,5 @@
+package io.toneguard.server.config;
+
+/** The whole configuration, one record per section. */
+public record ToneGuardConfig(MediaSettings media) {
+}

@@ -1,0 +1,2 @@
+/** Configuration: embedded defaults, YAML overrides, strict validation naming the bad key. */
+package io.toneguard.server.config;

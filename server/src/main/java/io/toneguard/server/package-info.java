@@ -1,0 +1,2 @@
+/** The runnable product: command line, configuration and wiring of the modules. */
+package io.toneguard.server;
