@@ -1,0 +1,207 @@
+package io.toneguard.media.relay;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.EventLoop;
+import io.toneguard.media.pipeline.DropReason;
+import io.toneguard.media.pipeline.PacketContext;
+import io.toneguard.media.pipeline.TransformStage;
+import io.toneguard.media.testing.NettyLeakGuard;
+import io.toneguard.media.testing.RtpPackets;
+import io.toneguard.media.testing.UdpPeer;
+import io.toneguard.media.transport.MediaEndpoint;
+import io.toneguard.media.transport.MediaTransport;
+import io.toneguard.media.transport.MediaTransportConfig;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Two real UDP peers talk through two endpoints and a relay on loopback. */
+class RtpRelayTest {
+    private static final int PACKETS = 10_000;
+    private static final int WINDOW = 64;
+    private static MediaTransport transport;
+
+    private UdpPeer caller;
+    private UdpPeer agent;
+    private MediaEndpoint a;
+    private MediaEndpoint b;
+
+    @BeforeAll
+    static void startTransport() {
+        transport = MediaTransport.start(MediaTransportConfig.defaults().withPorts(31000, 31199).withIoThreads(1));
+    }
+
+    @AfterAll
+    static void stopTransport() {
+        transport.close();
+        NettyLeakGuard.assertNoLeaks();
+    }
+
+    @BeforeEach
+    void open() {
+        caller = new UdpPeer();
+        agent = new UdpPeer();
+        EventLoop loop = transport.nextEventLoop();
+        a = transport.openEndpoint(loop, "caller", false);
+        b = transport.openEndpoint(loop, "agent", false);
+        a.expectPeer(caller.address(), null, false);
+        b.expectPeer(agent.address(), null, false);
+    }
+
+    @AfterEach
+    void close() {
+        a.close();
+        b.close();
+        caller.close();
+        agent.close();
+    }
+
+    private InetSocketAddress rtpOf(MediaEndpoint e) {
+        return e.localRtpAddress();
+    }
+
+    private static byte[] payload(int stream, int i) {
+        byte[] p = new byte[160];
+        long x = (stream * 1_000_003L + i) * 0x9E3779B97F4A7C15L;
+        for (int k = 0; k < p.length; k++) {
+            x ^= x << 13;
+            x ^= x >>> 7;
+            x ^= x << 17;
+            p[k] = (byte) x;
+        }
+        return p;
+    }
+
+    @Test
+    void tenThousandPacketsEachWayArriveBitExactInOrderWithContinuousNumbering() {
+        RtpRelay relay = RtpRelay.builder("relay-test", a, b).start();
+        int[] lastSeq = {-1, -1};
+        int[] ssrc = new int[2];
+        for (int base = 0; base < PACKETS; base += WINDOW) {
+            int n = Math.min(WINDOW, PACKETS - base);
+            for (int i = base; i < base + n; i++) {
+                caller.send(RtpPackets.rtp(0, i == 0, (60_000 + i) & 0xFFFF, 160L * i, 0x1111, payload(0, i)), rtpOf(a));
+                agent.send(RtpPackets.rtp(8, i == 0, (5 + i) & 0xFFFF, 3_000_000_000L + 160L * i, 0x2222, payload(1, i)), rtpOf(b));
+            }
+            for (int i = base; i < base + n; i++) {
+                byte[] atAgent = agent.receive(2000);
+                byte[] atCaller = caller.receive(2000);
+                assertNotNull(atAgent, "packet " + i + " caller->agent lost");
+                assertNotNull(atCaller, "packet " + i + " agent->caller lost");
+                check(atAgent, 0, i, lastSeq, ssrc, 0);
+                check(atCaller, 1, i, lastSeq, ssrc, 8);
+            }
+        }
+        assertNull(agent.receive(50));
+        assertEquals(PACKETS, relay.aToB().stages().get(0).stats().packetsIn());
+        assertEquals(PACKETS, relay.aToBStream().packetCount());
+        assertEquals(0, relay.aToB().errors());
+        relay.close();
+    }
+
+    private static void check(byte[] got, int stream, int i, int[] lastSeq, int[] ssrc, int pt) {
+        assertEquals(pt, RtpPackets.payloadType(got));
+        assertArrayEquals(payload(stream, i), Arrays.copyOfRange(got, 12, got.length), "payload of packet " + i);
+        int seq = RtpPackets.seq(got);
+        if (lastSeq[stream] >= 0) {
+            assertEquals((lastSeq[stream] + 1) & 0xFFFF, seq, "sequence after packet " + i);
+            assertEquals(ssrc[stream], RtpPackets.ssrc(got));
+        } else {
+            ssrc[stream] = RtpPackets.ssrc(got);
+        }
+        lastSeq[stream] = seq;
+    }
+
+    @Test
+    void packetsRemovedByAStageLeaveNoSequenceGap() {
+        TransformStage removeEveryFifth = new TransformStage("remove-every-fifth") {
+            @Override
+            protected DropReason transform(PacketContext p) {
+                return p.rtp().sequenceNumber() % 5 == 4 ? DropReason.REMOVED : DropReason.NONE;
+            }
+        };
+        RtpRelay relay = RtpRelay.builder("removal", a, b).aToB(removeEveryFifth).start();
+        int sent = 2000;
+        int expected = 0;
+        int lastSeq = -1;
+        for (int base = 0; base < sent; base += WINDOW) {
+            int inWindow = 0;
+            for (int i = base; i < Math.min(sent, base + WINDOW); i++) {
+                caller.send(RtpPackets.rtp(0, false, i, 160L * i, 0x3333, payload(2, i)), rtpOf(a));
+                if (i % 5 != 4) {
+                    inWindow++;
+                }
+            }
+            for (int k = 0; k < inWindow; k++) {
+                byte[] got = agent.receive(2000);
+                assertNotNull(got);
+                int seq = RtpPackets.seq(got);
+                if (lastSeq >= 0) {
+                    assertEquals(lastSeq + 1, seq);
+                }
+                lastSeq = seq;
+                expected++;
+            }
+        }
+        assertEquals(1600, expected);
+        assertEquals(400, removeEveryFifth.stats().dropped(DropReason.REMOVED));
+        relay.close();
+    }
+
+    @Test
+    void malformedAndForeignDatagramsAreDroppedAndTheStreamGoesOn() throws Exception {
+        RtpRelay relay = RtpRelay.builder("bad-input", a, b).start();
+        try (UdpPeer intruder = new UdpPeer()) {
+            for (int i = 0; i < 50; i++) {
+                caller.send(RtpPackets.rtp(0, false, i, 160L * i, 0x4444, payload(3, i)), rtpOf(a));
+                caller.send(new byte[] {(byte) 0x80, 0, 0}, rtpOf(a)); // truncated
+                caller.send(new byte[] {0x40, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1}, rtpOf(a)); // version 1
+                caller.send(new byte[] {(byte) 0x8F, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0}, rtpOf(a)); // CSRCs past the end
+                intruder.send(RtpPackets.rtp(0, false, 1000 + i, 0, 0x6666, payload(9, i)), rtpOf(a));
+                byte[] got = agent.receive(2000);
+                assertNotNull(got, "packet " + i);
+                assertArrayEquals(payload(3, i), Arrays.copyOfRange(got, 12, got.length));
+            }
+        }
+        assertNull(agent.receive(100));
+        ParseRtpStage parse = (ParseRtpStage) relay.aToB().stages().get(0);
+        long malformed = onLoop(() -> parse.stats().dropped(DropReason.MALFORMED_RTP));
+        long foreign = onLoop(() -> relay.aToB().stages().get(1).stats().dropped(DropReason.UNEXPECTED_SOURCE));
+        assertEquals(150, malformed);
+        assertEquals(50, foreign);
+        relay.close();
+    }
+
+    @Test
+    void latchesToTheRealSourceWhenSdpAddressIsWrong() {
+        a.expectPeer(new InetSocketAddress("127.0.0.1", 9), null, false); // what a NATed caller signals
+        RtpRelay relay = RtpRelay.builder("nat", a, b).start();
+        for (int i = 0; i < 10; i++) {
+            caller.send(RtpPackets.rtp(0, false, i, 160L * i, 0x5555, payload(4, i)), rtpOf(a));
+        }
+        int received = 0;
+        while (agent.receive(300) != null) {
+            received++;
+        }
+        assertEquals(9, received); // the first packet was on probation
+        agent.send(RtpPackets.rtp(0, false, 1, 0, 0x7777, payload(5, 1)), rtpOf(b));
+        assertNotNull(caller.receive(2000), "media goes back to the latched address, not the signalled one");
+        assertTrue(a.rtpLatch().latched().equals(caller.address()));
+        relay.close();
+    }
+
+    private <T> T onLoop(Callable<T> c) throws Exception {
+        return a.eventLoop().submit(c).get(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,2 @@
+/** Test utilities shared with other modules through media-core's test jar. */
+package io.toneguard.media.testing;
