@@ -1,0 +1,2 @@
+/** JMH benchmarks: what a packet costs on its way through ToneGuard. */
+package io.toneguard.benchmarks;
