@@ -85,7 +85,7 @@ public final class ToneGuardProcess implements AutoCloseable {
 
     /** Sends SIGTERM and waits for the exit status. */
     public int stop(Duration timeout) throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("toneguard did not stop within " + timeout + ":\n" + output());
