@@ -1,2 +1,2 @@
-/** In-band DTMF detection, RFC 4733 event tracking, the delay line and the masker (arrives with issue 3). */
+/** DTMF digits and their listeners: what the detectors report and the capture session consumes. */
 package io.toneguard.dtmf;
