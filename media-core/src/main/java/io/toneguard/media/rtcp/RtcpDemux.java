@@ -5,7 +5,8 @@ import io.netty.buffer.ByteBuf;
 /**
  * Tells RTCP from RTP on a shared port (RFC 5761 §4). With RTP payload types 64-95 forbidden, the
  * second octet of an RTCP packet (its packet type) is 192-223, which no RTP packet can carry
- * (RTP octet = marker bit * 128 + payload type).
+ * (RTP octet = marker bit * 128 + payload type). An octet of 64-95 (a forbidden RTP type without the
+ * marker) is no RTCP packet type, so it is left to the RTP side to drop.
  */
 public final class RtcpDemux {
 

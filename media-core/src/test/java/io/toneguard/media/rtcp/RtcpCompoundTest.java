@@ -289,6 +289,7 @@ class RtcpCompoundTest {
     }
 
     /** Reads every field a relay would touch; must not throw on a VALID compound. */
+    @SuppressWarnings("fallthrough")
     private static long readEverything(ByteBuf buf) {
         long sum = 0;
         for (int p = RtcpCompound.first(buf); p >= 0; p = RtcpCompound.next(buf, p)) {
