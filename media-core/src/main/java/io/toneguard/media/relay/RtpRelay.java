@@ -55,8 +55,8 @@ public final class RtpRelay implements AutoCloseable {
             StreamRewriter sentBack) {
         return MediaPipeline.builder(name)
                 .then(AdmitSourceStage.rtcp(in.rtcpLatch(), in.rtpLatch()))
-                //TMP .then(new ParseRtcpStage())
-                //TMP .then(new RewriteRtcpStage(sentOnward, sentBack))
+                .then(new ParseRtcpStage())
+                .then(new RewriteRtcpStage(sentOnward, sentBack))
                 .sink(new SendStage(out));
     }
 

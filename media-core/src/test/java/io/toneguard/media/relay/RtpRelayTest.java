@@ -201,6 +201,56 @@ class RtpRelayTest {
         relay.close();
     }
 
+    @Test
+    void rtcpFollowsTheRewrittenStreamsUnderRtcpMux() {
+        a.expectPeer(caller.address(), null, true);
+        b.expectPeer(agent.address(), null, true);
+        TransformStage removeEveryFifth = new TransformStage("remove-every-fifth") {
+            @Override
+            protected DropReason transform(PacketContext p) {
+                return p.rtp().sequenceNumber() % 5 == 4 ? DropReason.REMOVED : DropReason.NONE;
+            }
+        };
+        RtpRelay relay = RtpRelay.builder("rtcp", a, b).aToB(removeEveryFifth).start();
+        for (int i = 0; i < 10; i++) {
+            caller.send(RtpPackets.rtp(0, false, 100 + i, 160L * i, 0x1111, payload(6, i)), rtpOf(a));
+        }
+        int agentSawSsrc = 0;
+        for (int i = 0; i < 8; i++) {
+            byte[] got = agent.receive(2000);
+            assertNotNull(got);
+            agentSawSsrc = RtpPackets.ssrc(got);
+        }
+        int callerSawSeq = -1;
+        int callerSawSsrc = 0;
+        for (int i = 0; i < 5; i++) {
+            agent.send(RtpPackets.rtp(0, false, 7000 + i, 160L * i, 0x2222, payload(7, i)), rtpOf(b));
+            byte[] got = caller.receive(2000);
+            assertNotNull(got);
+            callerSawSeq = RtpPackets.seq(got);
+            callerSawSsrc = RtpPackets.ssrc(got);
+        }
+        // the caller reports: SR about its own stream, one report block about what it received, then SDES
+        java.nio.ByteBuffer sr = java.nio.ByteBuffer.allocate(28 + 24 + 12);
+        sr.put((byte) 0x81).put((byte) 200).putShort((short) 12).putInt(0x1111)
+                .putLong(0x0102030405060708L).putInt(160 * 9).putInt(10).putInt(1600)
+                .putInt(callerSawSsrc).putInt(0).putInt(callerSawSeq).putInt(0).putInt(0).putInt(0);
+        sr.put((byte) 0x81).put((byte) 202).putShort((short) 2).putInt(0x1111).put((byte) 0).put((byte) 0).putShort((short) 0);
+        caller.send(sr.array(), rtpOf(a));
+        byte[] report = agent.receive(2000);
+        assertNotNull(report, "RTCP relayed");
+        java.nio.ByteBuffer r = java.nio.ByteBuffer.wrap(report);
+        assertEquals(200, report[1] & 0xFF);
+        assertEquals(agentSawSsrc, r.getInt(4), "SR sender SSRC matches the RTP the agent receives");
+        assertEquals(0x0102030405060708L, r.getLong(8), "NTP untouched");
+        assertEquals(8, r.getInt(20), "packet count = packets really sent onward");
+        assertEquals(8 * 160, r.getInt(24), "octet count = payload octets really sent onward");
+        assertEquals(0x2222, r.getInt(28), "report block names the agent's own SSRC");
+        assertEquals(7004, r.getInt(36), "extended highest sequence in the agent's numbering");
+        assertEquals(agentSawSsrc, r.getInt(56), "SDES chunk SSRC");
+        relay.close();
+    }
+
     private <T> T onLoop(Callable<T> c) throws Exception {
         return a.eventLoop().submit(c).get(5, TimeUnit.SECONDS);
     }
