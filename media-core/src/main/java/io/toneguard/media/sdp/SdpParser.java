@@ -134,11 +134,12 @@ public final class SdpParser {
                     throw new SdpParseException(lineNumber, "control character at column " + (i + 1));
                 }
             }
-            if (line.length() < 2 || line.charAt(1) != '=') {
+            int equals = line.indexOf('=');
+            if (equals < 0) {
                 throw new SdpParseException(lineNumber, "line is not of the form <type>=<value>");
             }
             char type = line.charAt(0);
-            if (type < 'a' || type > 'z') {
+            if (equals != 1 || type < 'a' || type > 'z') {
                 throw new SdpParseException(lineNumber, "line type must be a single lowercase letter");
             }
         }
