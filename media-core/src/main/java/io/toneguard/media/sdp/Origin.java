@@ -20,7 +20,9 @@ public record Origin(String username, BigInteger sessionId, BigInteger sessionVe
         requireNumber(sessionVersion, "o= sess-version");
         SdpSyntax.requireToken(netType, "o= nettype");
         SdpSyntax.requireToken(addressType, "o= addrtype");
-        SdpSyntax.requireToken(address, "o= unicast-address");
+        if (address == null || address.isEmpty() || !address.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            throw new IllegalArgumentException("o= unicast-address must be visible characters without spaces");
+        }
     }
 
     private static void requireNumber(BigInteger n, String what) {
