@@ -23,7 +23,20 @@ public record GenericAttribute(String name, Optional<String> value) implements A
         value.ifPresent(v -> SdpSyntax.requireText(v, "a=" + name + " value"));
     }
 
+    /** Attributes whose value is a secret (MIKEY keys, ICE passwords): redacted in {@link #toString()}. */
+    private static final Set<String> SECRET = Set.of("key-mgmt", "ice-pwd");
+
     static boolean isTyped(String name) {
         return TYPED.contains(name);
+    }
+
+    /** True when the value is a secret that must not be logged. */
+    public boolean isSecret() {
+        return SECRET.contains(name);
+    }
+
+    @Override
+    public String toString() {
+        return "GenericAttribute[" + (isSecret() ? name + ":<redacted>" : encode()) + "]";
     }
 }

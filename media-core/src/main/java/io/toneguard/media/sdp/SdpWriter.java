@@ -57,6 +57,9 @@ public final class SdpWriter {
         if (redact && a instanceof Crypto c) {
             return c.name() + ":" + c.redactedValue();
         }
+        if (redact && a instanceof GenericAttribute g && g.isSecret() && g.value().isPresent()) {
+            return g.name() + ":" + REDACTED;
+        }
         return a.encode();
     }
 
