@@ -1,0 +1,408 @@
+package io.toneguard.dtmf.inband;
+
+import io.toneguard.dtmf.DtmfDigit;
+
+/**
+ * In-band DTMF detector for 8 kHz linear audio, frame by frame in any frame size, with all state
+ * allocated once (zero allocation per frame).
+ *
+ * <p>How it works: Goertzel filters at the eight DTMF frequencies run over sub-blocks of
+ * {@value #SUB_BLOCK} samples (2.5 ms). Each sub-block's complex outputs are kept, so a 15 ms
+ * analysis window ({@value #WINDOW} samples, six sub-blocks) is assembled coherently every
+ * 2.5 ms at the cost of a few complex multiplications. Each window is tested twice:
+ * <ul>
+ *   <li><b>suspect</b> (lenient): enough of the window's energy sits in one low and one high DTMF
+ *       frequency. The window is reported to {@link InbandListener#toneSuspected} so the masker
+ *       hides it, including the tone's first samples, before the digit is even known.</li>
+ *   <li><b>digit</b> (strict, ITU-T Q.24): both tones loud enough, twist within limits, each tone
+ *       well above its group's other frequencies, the pair carrying most of the energy, each tone
+ *       within 2.5% of nominal (the nominal filter must beat filters 5% above and below, which
+ *       sets the accept/reject boundary halfway between Q.24's 1.5% and 3.5%), and no strong
+ *       second harmonic (speech has them, DTMF does not). A digit is reported once agreeing
+ *       windows have followed each other for {@code confirmMillis}, and ends after
+ *       {@code endGapMillis} of disagreeing ones, so short drop-outs are bridged and 20 ms blips
+ *       are rejected.</li>
+ * </ul>
+ * A pure function of the audio: no I/O, no logging.
+ */
+public final class InbandDtmfDetector {
+    /** Sample rate the detector works at. */
+    public static final int SAMPLE_RATE = 8000;
+    /** Sub-block (hop) length in samples: 2.5 ms. */
+    public static final int SUB_BLOCK = 20;
+    /** Analysis window length in samples: 15 ms. */
+    public static final int WINDOW = 120;
+    private static final int SUBS = WINDOW / SUB_BLOCK;
+    /** Peak amplitude of a 0 dBm0 sine in 16-bit linear (G.711: +3.17 dBm0 is full scale). */
+    static final double DBM0_PEAK = 32768 * Math.pow(10, -3.17 / 20);
+    private static final double DBM0_POWER = DBM0_PEAK * DBM0_PEAK / 2;
+    private static final double SIDE = 0.05;
+    private static final double NORM = 2.0 / ((double) WINDOW * WINDOW);
+    private static final int HISTORY = 256;
+
+    private final DetectorSettings settings;
+    private final InbandListener listener;
+
+    // thresholds as linear power ratios
+    private final double minTonePower;
+    private final double suspectMinTonePower;
+    private final double maxNormalTwist;
+    private final double maxReverseTwist;
+    private final double suspectMaxTwist;
+    private final double minRelativePeak;
+    private final double suspectMinRelativePeak;
+    private final double maxHarmonic;
+    private final int confirmWindows;
+    private final int endWindows;
+
+    // Goertzel state for the eight frequencies (0-3 low group, 4-7 high group)
+    private final double[] coef = new double[8];
+    private final double[] cosW = new double[8];
+    private final double[] sinW = new double[8];
+    /** e^{-j w S}: how far each frequency's phase turns in one sub-block. */
+    private final double[] stepRe = new double[8];
+    private final double[] stepIm = new double[8];
+    /** e^{-j w S n} for the current sub-block n: puts every sub-block on one time origin. */
+    private final double[] phaseRe = new double[8];
+    private final double[] phaseIm = new double[8];
+    private final double[] s1 = new double[8];
+    private final double[] s2 = new double[8];
+    private double subEnergy;
+    private int subFill;
+
+    // the last three sub-blocks' outputs, ring indexed by subCount % SUBS
+    private final double[] subRe = new double[SUBS * 8];
+    private final double[] subIm = new double[SUBS * 8];
+    private final double[] subPower = new double[SUBS];
+    private long subCount;
+    private int subSlot;
+
+    // per-window scratch
+    private final double[] power = new double[8];
+    private final short[] history = new short[HISTORY];
+    private long sampleCount;
+
+    // digit state
+    private DtmfDigit candidate;
+    private int candidateRun;
+    private long candidateOnset;
+    private DtmfDigit active;
+    private int missRun;
+    private long lastMatchEnd;
+
+    public InbandDtmfDetector(DetectorSettings settings, InbandListener listener) {
+        this.settings = settings;
+        this.listener = listener;
+        this.minTonePower = dbm0ToPower(settings.minToneDbm0());
+        this.suspectMinTonePower = dbm0ToPower(settings.suspectMinToneDbm0());
+        this.maxNormalTwist = dbToRatio(settings.maxNormalTwistDb());
+        this.maxReverseTwist = dbToRatio(settings.maxReverseTwistDb());
+        this.suspectMaxTwist = dbToRatio(settings.suspectMaxTwistDb());
+        this.minRelativePeak = dbToRatio(settings.minRelativePeakDb());
+        this.suspectMinRelativePeak = dbToRatio(settings.suspectMinRelativePeakDb());
+        this.maxHarmonic = dbToRatio(settings.maxHarmonicDb());
+        this.confirmWindows = Math.max(1, (int) Math.round(settings.confirmMillis() * SAMPLE_RATE / 1000.0 / SUB_BLOCK));
+        this.endWindows = Math.max(1, (int) Math.round(settings.endGapMillis() * SAMPLE_RATE / 1000.0 / SUB_BLOCK));
+        for (int k = 0; k < 8; k++) {
+            double hz = k < 4 ? DtmfDigit.LOW_HZ[k] : DtmfDigit.HIGH_HZ[k - 4];
+            double w = 2 * Math.PI * hz / SAMPLE_RATE;
+            coef[k] = 2 * Math.cos(w);
+            cosW[k] = Math.cos(w);
+            sinW[k] = Math.sin(w);
+            stepRe[k] = Math.cos(w * SUB_BLOCK);
+            stepIm[k] = -Math.sin(w * SUB_BLOCK);
+            phaseRe[k] = 1;
+            phaseIm[k] = 0;
+        }
+    }
+
+    static double dbm0ToPower(double dbm0) {
+        return DBM0_POWER * Math.pow(10, dbm0 / 10);
+    }
+
+    private static double dbToRatio(double db) {
+        return Math.pow(10, db / 10);
+    }
+
+    /** Samples seen so far; the next sample's index. */
+    public long sampleCount() {
+        return sampleCount;
+    }
+
+    /** The digit currently held down, or null. */
+    public DtmfDigit activeDigit() {
+        return active;
+    }
+
+    /** Feeds {@code len} samples; listener calls happen inside. */
+    public void process(short[] samples, int off, int len) {
+        int i = off;
+        int end = off + len;
+        while (i < end) {
+            int n = Math.min(end - i, SUB_BLOCK - subFill);
+            goertzel(samples, i, n);
+            double energy = subEnergy;
+            for (int m = i; m < i + n; m++) {
+                double x = samples[m];
+                energy += x * x;
+                history[(int) (sampleCount++ & (HISTORY - 1))] = samples[m];
+            }
+            subEnergy = energy;
+            subFill += n;
+            i += n;
+            if (subFill == SUB_BLOCK) {
+                finishSubBlock();
+            }
+        }
+    }
+
+    /**
+     * Runs the eight Goertzel recurrences over {@code n} samples, four at a time with one local
+     * pair per frequency: the four independent chains run in parallel in the CPU instead of
+     * waiting on each other's latency, and still fit in registers.
+     */
+    private void goertzel(short[] x, int from, int n) {
+        goertzel4(x, from, n, 0);
+        goertzel4(x, from, n, 4);
+    }
+
+    private void goertzel4(short[] x, int from, int n, int k) {
+        final double c0 = coef[k], c1 = coef[k + 1], c2 = coef[k + 2], c3 = coef[k + 3];
+        double a0 = s1[k], a1 = s1[k + 1], a2 = s1[k + 2], a3 = s1[k + 3];
+        double b0 = s2[k], b1 = s2[k + 1], b2 = s2[k + 2], b3 = s2[k + 3];
+        for (int m = from, end = from + n; m < end; m++) {
+            double v = x[m];
+            double t0 = v + c0 * a0 - b0;
+            double t1 = v + c1 * a1 - b1;
+            double t2 = v + c2 * a2 - b2;
+            double t3 = v + c3 * a3 - b3;
+            b0 = a0;
+            b1 = a1;
+            b2 = a2;
+            b3 = a3;
+            a0 = t0;
+            a1 = t1;
+            a2 = t2;
+            a3 = t3;
+        }
+        s1[k] = a0;
+        s1[k + 1] = a1;
+        s1[k + 2] = a2;
+        s1[k + 3] = a3;
+        s2[k] = b0;
+        s2[k + 1] = b1;
+        s2[k + 2] = b2;
+        s2[k + 3] = b3;
+    }
+
+    private void finishSubBlock() {
+        int slot = subSlot;
+        int base = slot * 8;
+        boolean renormalize = (subCount & 1023) == 0;
+        for (int k = 0; k < 8; k++) {
+            // y = Goertzel output; z = y * phase, so all sub-blocks share one time origin
+            double yr = s1[k] - cosW[k] * s2[k];
+            double yi = sinW[k] * s2[k];
+            double pr = phaseRe[k];
+            double pi = phaseIm[k];
+            subRe[base + k] = yr * pr - yi * pi;
+            subIm[base + k] = yr * pi + yi * pr;
+            double nr = pr * stepRe[k] - pi * stepIm[k];
+            double ni = pr * stepIm[k] + pi * stepRe[k];
+            if (renormalize) {
+                double mag = Math.sqrt(nr * nr + ni * ni);
+                nr /= mag;
+                ni /= mag;
+            }
+            phaseRe[k] = nr;
+            phaseIm[k] = ni;
+            s1[k] = 0;
+            s2[k] = 0;
+        }
+        subPower[slot] = subEnergy;
+        subEnergy = 0;
+        subFill = 0;
+        subCount++;
+        subSlot = slot == SUBS - 1 ? 0 : slot + 1;
+        if (subCount >= SUBS) {
+            analyseWindow();
+        }
+    }
+
+    private void analyseWindow() {
+        // X = sum of the window's sub-blocks, already rotated onto one time origin
+        double total = 0;
+        for (int k = 0; k < 8; k++) {
+            double re = 0;
+            double im = 0;
+            for (int idx = k; idx < SUBS * 8; idx += 8) {
+                re += subRe[idx];
+                im += subIm[idx];
+            }
+            power[k] = (re * re + im * im) * NORM;
+        }
+        for (int j = 0; j < SUBS; j++) {
+            total += subPower[j];
+        }
+        long windowEnd = sampleCount;
+        long windowStart = windowEnd - WINDOW;
+        double meanPower = total / WINDOW;
+
+        int row = strongest(0);
+        int col = strongest(4);
+        double low = power[row];
+        double high = power[4 + col];
+        double toneShare = meanPower > 0 ? (low + high) / meanPower : 0;
+
+        if (isSuspect(row, col, low, high, toneShare)) {
+            listener.toneSuspected(windowStart, windowEnd);
+        }
+        DtmfDigit verdict = isDigit(row, col, low, high, toneShare) ? DtmfDigit.at(row, col) : null;
+        track(verdict, windowStart, windowEnd);
+    }
+
+    private int strongest(int from) {
+        int best = from;
+        for (int k = from + 1; k < from + 4; k++) {
+            if (power[k] > power[best]) {
+                best = k;
+            }
+        }
+        return best - from;
+    }
+
+    /** Ratio of a group's strongest power to the next strongest of that group. */
+    private double relativePeak(int from, int best) {
+        double next = 0;
+        for (int k = from; k < from + 4; k++) {
+            if (k != from + best && power[k] > next) {
+                next = power[k];
+            }
+        }
+        return next == 0 ? Double.MAX_VALUE : power[from + best] / next;
+    }
+
+    private boolean isSuspect(int row, int col, double low, double high, double toneShare) {
+        return low >= suspectMinTonePower && high >= suspectMinTonePower
+                && toneShare >= settings.suspectMinToneToTotal()
+                && low <= high * suspectMaxTwist && high <= low * suspectMaxTwist
+                && relativePeak(0, row) >= suspectMinRelativePeak
+                && relativePeak(4, col) >= suspectMinRelativePeak;
+    }
+
+    private boolean isDigit(int row, int col, double low, double high, double toneShare) {
+        if (low < minTonePower || high < minTonePower || toneShare < settings.minToneToTotal()) {
+            return false;
+        }
+        if (low > high * maxNormalTwist || high > low * maxReverseTwist) {
+            return false;
+        }
+        if (relativePeak(0, row) < minRelativePeak || relativePeak(4, col) < minRelativePeak) {
+            return false;
+        }
+        double fLow = DtmfDigit.LOW_HZ[row];
+        double fHigh = DtmfDigit.HIGH_HZ[col];
+        if (!onFrequency(fLow) || !onFrequency(fHigh)) {
+            return false;
+        }
+        return harmonicsQuiet(fLow, low, fHigh, high);
+    }
+
+    /** The nominal filter must beat filters 5% above and below it: deviation under 2.5%. */
+    private boolean onFrequency(double hz) {
+        double nominal = windowPower(hz);
+        return nominal >= windowPower(hz * (1 - SIDE)) && nominal >= windowPower(hz * (1 + SIDE));
+    }
+
+    /**
+     * No strong second harmonic on either tone. The low tone's harmonic (1394-1882 Hz) sits near the
+     * high group, so the high tone's own leakage into that filter is allowed for.
+     */
+    private boolean harmonicsQuiet(double fLow, double low, double fHigh, double high) {
+        if (maxHarmonic >= 1e9) {
+            return true;
+        }
+        double h2 = windowPower(2 * fHigh);
+        if (h2 > high * maxHarmonic) {
+            return false;
+        }
+        double l2 = windowPower(2 * fLow);
+        // the high tone may be up to 2.5% off nominal: allow for its leakage at the closest it can be
+        double closest = Math.max(0, Math.abs(2 * fLow - fHigh) - 0.025 * fHigh);
+        double leak = Math.sqrt(high) * dirichlet(closest);
+        double allowed = Math.sqrt(low * maxHarmonic) + leak;
+        return l2 <= allowed * allowed;
+    }
+
+    /** Rectangular-window response at {@code deltaHz} from the filter, relative to on-frequency. */
+    private static double dirichlet(double deltaHz) {
+        if (deltaHz >= SAMPLE_RATE / (double) WINDOW) {
+            return 0.22; // beyond the main lobe: bounded by the first side lobe
+        }
+        double x = Math.PI * deltaHz / SAMPLE_RATE;
+        if (Math.abs(x) < 1e-12) {
+            return 1;
+        }
+        return Math.abs(Math.sin(WINDOW * x) / (WINDOW * Math.sin(x)));
+    }
+
+    /** Goertzel power over the current window's samples at any frequency (used only on candidates). */
+    private double windowPower(double hz) {
+        double c = 2 * Math.cos(2 * Math.PI * hz / SAMPLE_RATE);
+        double a = 0;
+        double b = 0;
+        long start = sampleCount - WINDOW;
+        for (int n = 0; n < WINDOW; n++) {
+            double s = history[(int) ((start + n) & (HISTORY - 1))] + c * a - b;
+            b = a;
+            a = s;
+        }
+        double p = a * a + b * b - c * a * b;
+        return p * 2.0 / ((double) WINDOW * WINDOW);
+    }
+
+    private void track(DtmfDigit verdict, long windowStart, long windowEnd) {
+        if (active != null) {
+            if (verdict == active) {
+                missRun = 0;
+                lastMatchEnd = windowEnd;
+                return;
+            }
+            missRun++;
+            if (missRun < endWindows && verdict == null) {
+                return; // a drop-out, perhaps: bridge it
+            }
+            listener.digitEnded(active, lastMatchEnd - WINDOW / 4);
+            active = null;
+            candidate = null;
+        }
+        if (verdict == null) {
+            candidate = null;
+            candidateRun = 0;
+            return;
+        }
+        if (verdict != candidate) {
+            candidate = verdict;
+            candidateRun = 0;
+            candidateOnset = windowStart;
+        }
+        if (++candidateRun >= confirmWindows) {
+            active = candidate;
+            missRun = 0;
+            lastMatchEnd = windowEnd;
+            candidate = null;
+            candidateRun = 0;
+            listener.digitStarted(active, candidateOnset);
+        }
+    }
+
+    /** Ends a held digit (e.g. when the stream stops); reports its end if one was active. */
+    public void flush() {
+        if (active != null) {
+            listener.digitEnded(active, lastMatchEnd - WINDOW / 4);
+            active = null;
+        }
+        candidate = null;
+        candidateRun = 0;
+    }
+}

@@ -1,0 +1,132 @@
+package io.toneguard.media.wav;
+
+import io.toneguard.media.g711.G711Codec;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads RIFF/WAVE files strictly: mono, 8 kHz unless told otherwise, PCM16, A-law or mu-law
+ * (plain or WAVE_FORMAT_EXTENSIBLE). Anything else, or a damaged file, is refused with a message
+ * that says what is wrong; it never throws anything else on bad input.
+ */
+public final class WavReader {
+    /** Largest file read (a little over 9 hours of 8 kHz PCM16). */
+    public static final long MAX_BYTES = 512L * 1024 * 1024;
+
+    private WavReader() {
+    }
+
+    /** Reads a file; the sample rate must be 8000. */
+    public static WavAudio read(Path file) throws IOException, WavFormatException {
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw new WavFormatException("file too large: " + size + " bytes (at most " + MAX_BYTES + ")");
+        }
+        return read(Files.readAllBytes(file), 8000);
+    }
+
+    /**
+     * Parses WAV bytes.
+     *
+     * @param requiredRate the sample rate the audio must have, or 0 to accept any
+     */
+    public static WavAudio read(byte[] bytes, int requiredRate) throws WavFormatException {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (bytes.length < 12) {
+            throw new WavFormatException("not a WAV file: only " + bytes.length + " bytes");
+        }
+        if (b.getInt(0) != 0x46464952 /* RIFF */ || b.getInt(8) != 0x45564157 /* WAVE */) {
+            throw new WavFormatException("not a WAV file: no RIFF/WAVE header");
+        }
+        int pos = 12;
+        WavEncoding encoding = null;
+        int channels = 0;
+        int rate = 0;
+        int dataOffset = -1;
+        int dataLength = 0;
+        while (pos + 8 <= bytes.length) {
+            int id = b.getInt(pos);
+            long chunkSize = b.getInt(pos + 4) & 0xFFFF_FFFFL;
+            int body = pos + 8;
+            if (id == 0x61746164 /* data */) {
+                if (chunkSize > bytes.length - body) {
+                    throw new WavFormatException("truncated: the data chunk announces " + chunkSize + " bytes but "
+                            + (bytes.length - body) + " follow");
+                }
+                dataOffset = body;
+                dataLength = (int) chunkSize;
+                break;
+            }
+            if (chunkSize > bytes.length - body) {
+                throw new WavFormatException("truncated: chunk '" + chunkName(id) + "' runs past the end of the file");
+            }
+            if (id == 0x20746d66 /* fmt */) {
+                if (chunkSize < 16) {
+                    throw new WavFormatException("fmt chunk too short: " + chunkSize + " bytes");
+                }
+                int tag = b.getShort(body) & 0xFFFF;
+                channels = b.getShort(body + 2) & 0xFFFF;
+                rate = b.getInt(body + 4);
+                int bits = b.getShort(body + 14) & 0xFFFF;
+                if (tag == 0xFFFE) {
+                    if (chunkSize < 40) {
+                        throw new WavFormatException("WAVE_FORMAT_EXTENSIBLE fmt chunk too short");
+                    }
+                    tag = b.getShort(body + 24) & 0xFFFF; // first two bytes of the sub-format GUID
+                }
+                encoding = encoding(tag, bits);
+            }
+            pos = body + (int) chunkSize + (int) (chunkSize & 1); // chunks are padded to even sizes
+        }
+        if (encoding == null) {
+            throw new WavFormatException("no fmt chunk before the audio data");
+        }
+        if (dataOffset < 0) {
+            throw new WavFormatException("no data chunk");
+        }
+        if (channels != 1) {
+            throw new WavFormatException("expected mono audio, found " + channels + " channels");
+        }
+        if (requiredRate != 0 && rate != requiredRate) {
+            throw new WavFormatException("expected " + requiredRate + " Hz audio, found " + rate
+                    + " Hz (resample it first, e.g. sox in.wav -r " + requiredRate + " out.wav)");
+        }
+        int n = dataLength / encoding.bytesPerSample();
+        short[] samples = new short[n];
+        if (encoding == WavEncoding.PCM16) {
+            for (int i = 0; i < n; i++) {
+                samples[i] = b.getShort(dataOffset + 2 * i);
+            }
+        } else {
+            G711Codec codec = encoding.codec();
+            for (int i = 0; i < n; i++) {
+                samples[i] = codec.decode(bytes[dataOffset + i]);
+            }
+        }
+        return new WavAudio(encoding, rate, samples);
+    }
+
+    private static WavEncoding encoding(int tag, int bits) throws WavFormatException {
+        for (WavEncoding e : WavEncoding.values()) {
+            if (e.formatTag() == tag) {
+                if (e.bitsPerSample() != bits) {
+                    throw new WavFormatException(e + " with " + bits + " bits per sample is not supported");
+                }
+                return e;
+            }
+        }
+        throw new WavFormatException("unsupported encoding (format tag " + tag + "): use 16-bit PCM, mu-law or A-law");
+    }
+
+    private static String chunkName(int id) {
+        StringBuilder sb = new StringBuilder(4);
+        for (int i = 0; i < 4; i++) {
+            char c = (char) ((id >>> (8 * i)) & 0xFF);
+            sb.append(c >= 0x20 && c < 0x7F ? c : '?');
+        }
+        return sb.toString();
+    }
+}
