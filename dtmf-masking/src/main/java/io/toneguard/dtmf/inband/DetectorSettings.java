@@ -20,6 +20,7 @@ package io.toneguard.dtmf.inband;
  * @param suspectMaxTwistDb lenient twist, either way, for masking
  * @param suspectMinToneToTotal lenient energy ratio for masking
  * @param suspectMinRelativePeakDb lenient relative peak for masking
+ * @param suspectMaxHarmonicDb lenient second-harmonic limit for masking (speech has harmonics)
  */
 public record DetectorSettings(
         double minToneDbm0,
@@ -33,12 +34,13 @@ public record DetectorSettings(
         double suspectMinToneDbm0,
         double suspectMaxTwistDb,
         double suspectMinToneToTotal,
-        double suspectMinRelativePeakDb) {
+        double suspectMinRelativePeakDb,
+        double suspectMaxHarmonicDb) {
 
     /** Q.24 acceptance with a strong talk-off guard: what reports digits to a capture. */
     public static final DetectorSettings DEFAULT = new DetectorSettings(
             -33, 9, 5, 8, 0.6, -12, 22.5, 37.5,
-            -45, 16, 0.40, 3);
+            -45, 16, 0.50, 0, -6);
 
     /**
      * As sensitive as the detector goes, for checking that masked audio carries nothing
@@ -46,14 +48,14 @@ public record DetectorSettings(
      */
     public static final DetectorSettings MOST_SENSITIVE = new DetectorSettings(
             -45, 16, 12, 3, 0.40, 100, 5, 10,
-            -50, 20, 0.30, 2);
+            -50, 20, 0.30, 0, 100);
 
     public DetectorSettings {
         if (confirmMillis <= 0 || endGapMillis <= 0) {
             throw new IllegalArgumentException("confirmMillis and endGapMillis must be positive");
         }
         if (suspectMinToneDbm0 > minToneDbm0 || suspectMinToneToTotal > minToneToTotal
-                || suspectMinRelativePeakDb > minRelativePeakDb
+                || suspectMinRelativePeakDb > minRelativePeakDb || suspectMaxHarmonicDb < maxHarmonicDb
                 || suspectMaxTwistDb < Math.max(maxNormalTwistDb, maxReverseTwistDb)) {
             throw new IllegalArgumentException("masking (suspect) thresholds must be looser than digit thresholds");
         }

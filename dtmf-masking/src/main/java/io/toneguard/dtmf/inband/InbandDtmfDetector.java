@@ -33,6 +33,21 @@ public final class InbandDtmfDetector {
     /** Analysis window length in samples: 15 ms. */
     public static final int WINDOW = 120;
     private static final int SUBS = WINDOW / SUB_BLOCK;
+    /**
+     * The suspect window (10 ms, the newest four sub-blocks): shorter than the digit window, so it
+     * sees a tone sooner and tolerates tones further off frequency, at the price of selectivity
+     * that masking (unlike digit decisions) can afford.
+     */
+    public static final int SUSPECT_WINDOW = 80;
+    private static final int SUSPECT_SUBS = SUSPECT_WINDOW / SUB_BLOCK;
+    private static final double SUSPECT_NORM = 2.0 / ((double) SUSPECT_WINDOW * SUSPECT_WINDOW);
+    /**
+     * Consecutive suspect windows before masking starts (retroactively, from the first one): a
+     * real tone gives a run of them, speech mostly single ones.
+     */
+    public static final int SUSPECT_CONFIRM = 3;
+    /** How far behind the newest sample masking may have to reach back: the suspect run plus one hop. */
+    public static final int MASK_LOOKBACK = SUSPECT_WINDOW + SUSPECT_CONFIRM * SUB_BLOCK;
     /** Peak amplitude of a 0 dBm0 sine in 16-bit linear (G.711: +3.17 dBm0 is full scale). */
     static final double DBM0_PEAK = 32768 * Math.pow(10, -3.17 / 20);
     private static final double DBM0_POWER = DBM0_PEAK * DBM0_PEAK / 2;
@@ -52,6 +67,7 @@ public final class InbandDtmfDetector {
     private final double minRelativePeak;
     private final double suspectMinRelativePeak;
     private final double maxHarmonic;
+    private final double suspectMaxHarmonic;
     private final int confirmWindows;
     private final int endWindows;
 
@@ -75,10 +91,13 @@ public final class InbandDtmfDetector {
     private final double[] subIm = new double[SUBS * 8];
     private final double[] subPower = new double[SUBS];
     private long subCount;
+    private int suspectRun;
+    private long suspectRunStart;
     private int subSlot;
 
     // per-window scratch
     private final double[] power = new double[8];
+    private final double[] suspectPower = new double[8];
     private final short[] history = new short[HISTORY];
     private long sampleCount;
 
@@ -101,6 +120,7 @@ public final class InbandDtmfDetector {
         this.minRelativePeak = dbToRatio(settings.minRelativePeakDb());
         this.suspectMinRelativePeak = dbToRatio(settings.suspectMinRelativePeakDb());
         this.maxHarmonic = dbToRatio(settings.maxHarmonicDb());
+        this.suspectMaxHarmonic = dbToRatio(settings.suspectMaxHarmonicDb());
         this.confirmWindows = Math.max(1, (int) Math.round(settings.confirmMillis() * SAMPLE_RATE / 1000.0 / SUB_BLOCK));
         this.endWindows = Math.max(1, (int) Math.round(settings.endGapMillis() * SAMPLE_RATE / 1000.0 / SUB_BLOCK));
         for (int k = 0; k < 8; k++) {
@@ -230,38 +250,73 @@ public final class InbandDtmfDetector {
     }
 
     private void analyseWindow() {
-        // X = sum of the window's sub-blocks, already rotated onto one time origin
-        double total = 0;
+        // X = sum of the window's sub-blocks, already rotated onto one time origin; the suspect
+        // window is the newest SUSPECT_SUBS of them
+        int firstSuspect = (subSlot + SUBS - SUSPECT_SUBS) % SUBS;
         for (int k = 0; k < 8; k++) {
             double re = 0;
             double im = 0;
-            for (int idx = k; idx < SUBS * 8; idx += 8) {
+            double sre = 0;
+            double sim = 0;
+            for (int j = 0; j < SUBS; j++) {
+                int idx = j * 8 + k;
                 re += subRe[idx];
                 im += subIm[idx];
             }
+            for (int j = 0, slot = firstSuspect; j < SUSPECT_SUBS; j++, slot = slot == SUBS - 1 ? 0 : slot + 1) {
+                int idx = slot * 8 + k;
+                sre += subRe[idx];
+                sim += subIm[idx];
+            }
             power[k] = (re * re + im * im) * NORM;
+            suspectPower[k] = (sre * sre + sim * sim) * SUSPECT_NORM;
         }
+        double total = 0;
         for (int j = 0; j < SUBS; j++) {
             total += subPower[j];
         }
+        double suspectTotal = 0;
+        for (int j = 0, slot = firstSuspect; j < SUSPECT_SUBS; j++, slot = slot == SUBS - 1 ? 0 : slot + 1) {
+            suspectTotal += subPower[slot];
+        }
         long windowEnd = sampleCount;
-        long windowStart = windowEnd - WINDOW;
+        if (suspect(suspectTotal / SUSPECT_WINDOW)) {
+            if (suspectRun++ == 0) {
+                suspectRunStart = windowEnd - SUSPECT_WINDOW;
+            }
+            if (suspectRun == SUSPECT_CONFIRM) {
+                listener.toneSuspected(suspectRunStart, windowEnd); // the whole run so far, retroactively
+            } else if (suspectRun > SUSPECT_CONFIRM) {
+                listener.toneSuspected(windowEnd - SUSPECT_WINDOW, windowEnd);
+            }
+        } else {
+            suspectRun = 0;
+        }
         double meanPower = total / WINDOW;
-
-        int row = strongest(0);
-        int col = strongest(4);
+        int row = strongest(power, 0);
+        int col = strongest(power, 4);
         double low = power[row];
         double high = power[4 + col];
         double toneShare = meanPower > 0 ? (low + high) / meanPower : 0;
-
-        if (isSuspect(row, col, low, high, toneShare)) {
-            listener.toneSuspected(windowStart, windowEnd);
-        }
         DtmfDigit verdict = isDigit(row, col, low, high, toneShare) ? DtmfDigit.at(row, col) : null;
-        track(verdict, windowStart, windowEnd);
+        track(verdict, windowEnd - WINDOW, windowEnd);
     }
 
-    private int strongest(int from) {
+    /** The lenient test on the suspect window: is there a DTMF-like pair at all? */
+    private boolean suspect(double meanPower) {
+        int row = strongest(suspectPower, 0);
+        int col = strongest(suspectPower, 4);
+        double low = suspectPower[row];
+        double high = suspectPower[4 + col];
+        return low >= suspectMinTonePower && high >= suspectMinTonePower
+                && meanPower > 0 && (low + high) / meanPower >= settings.suspectMinToneToTotal()
+                && low <= high * suspectMaxTwist && high <= low * suspectMaxTwist
+                && relativePeak(suspectPower, 0, row) >= suspectMinRelativePeak
+                && relativePeak(suspectPower, 4, col) >= suspectMinRelativePeak
+                && harmonicsQuiet(SUSPECT_WINDOW, DtmfDigit.LOW_HZ[row], low, DtmfDigit.HIGH_HZ[col], high, suspectMaxHarmonic);
+    }
+
+    private static int strongest(double[] power, int from) {
         int best = from;
         for (int k = from + 1; k < from + 4; k++) {
             if (power[k] > power[best]) {
@@ -272,7 +327,7 @@ public final class InbandDtmfDetector {
     }
 
     /** Ratio of a group's strongest power to the next strongest of that group. */
-    private double relativePeak(int from, int best) {
+    private static double relativePeak(double[] power, int from, int best) {
         double next = 0;
         for (int k = from; k < from + 4; k++) {
             if (k != from + best && power[k] > next) {
@@ -282,14 +337,6 @@ public final class InbandDtmfDetector {
         return next == 0 ? Double.MAX_VALUE : power[from + best] / next;
     }
 
-    private boolean isSuspect(int row, int col, double low, double high, double toneShare) {
-        return low >= suspectMinTonePower && high >= suspectMinTonePower
-                && toneShare >= settings.suspectMinToneToTotal()
-                && low <= high * suspectMaxTwist && high <= low * suspectMaxTwist
-                && relativePeak(0, row) >= suspectMinRelativePeak
-                && relativePeak(4, col) >= suspectMinRelativePeak;
-    }
-
     private boolean isDigit(int row, int col, double low, double high, double toneShare) {
         if (low < minTonePower || high < minTonePower || toneShare < settings.minToneToTotal()) {
             return false;
@@ -297,7 +344,7 @@ public final class InbandDtmfDetector {
         if (low > high * maxNormalTwist || high > low * maxReverseTwist) {
             return false;
         }
-        if (relativePeak(0, row) < minRelativePeak || relativePeak(4, col) < minRelativePeak) {
+        if (relativePeak(power, 0, row) < minRelativePeak || relativePeak(power, 4, col) < minRelativePeak) {
             return false;
         }
         double fLow = DtmfDigit.LOW_HZ[row];
@@ -305,7 +352,7 @@ public final class InbandDtmfDetector {
         if (!onFrequency(fLow) || !onFrequency(fHigh)) {
             return false;
         }
-        return harmonicsQuiet(fLow, low, fHigh, high);
+        return harmonicsQuiet(WINDOW, fLow, low, fHigh, high, maxHarmonic);
     }
 
     /** The nominal filter must beat filters 5% above and below it: deviation under 2.5%. */
@@ -318,47 +365,51 @@ public final class InbandDtmfDetector {
      * No strong second harmonic on either tone. The low tone's harmonic (1394-1882 Hz) sits near the
      * high group, so the high tone's own leakage into that filter is allowed for.
      */
-    private boolean harmonicsQuiet(double fLow, double low, double fHigh, double high) {
-        if (maxHarmonic >= 1e9) {
+    private boolean harmonicsQuiet(int length, double fLow, double low, double fHigh, double high, double limit) {
+        if (limit >= 1e9) {
             return true;
         }
-        double h2 = windowPower(2 * fHigh);
-        if (h2 > high * maxHarmonic) {
+        double h2 = windowPower(2 * fHigh, length);
+        if (h2 > high * limit) {
             return false;
         }
-        double l2 = windowPower(2 * fLow);
-        // the high tone may be up to 2.5% off nominal: allow for its leakage at the closest it can be
-        double closest = Math.max(0, Math.abs(2 * fLow - fHigh) - 0.025 * fHigh);
-        double leak = Math.sqrt(high) * dirichlet(closest);
-        double allowed = Math.sqrt(low * maxHarmonic) + leak;
+        double l2 = windowPower(2 * fLow, length);
+        // the high tone may be up to 3.5% off nominal: allow for its leakage at the closest it can be
+        double closest = Math.max(0, Math.abs(2 * fLow - fHigh) - 0.035 * fHigh);
+        double leak = Math.sqrt(high) * dirichlet(closest, length);
+        double allowed = Math.sqrt(low * limit) + leak;
         return l2 <= allowed * allowed;
     }
 
     /** Rectangular-window response at {@code deltaHz} from the filter, relative to on-frequency. */
-    private static double dirichlet(double deltaHz) {
-        if (deltaHz >= SAMPLE_RATE / (double) WINDOW) {
+    private static double dirichlet(double deltaHz, int length) {
+        if (deltaHz >= SAMPLE_RATE / (double) length) {
             return 0.22; // beyond the main lobe: bounded by the first side lobe
         }
         double x = Math.PI * deltaHz / SAMPLE_RATE;
         if (Math.abs(x) < 1e-12) {
             return 1;
         }
-        return Math.abs(Math.sin(WINDOW * x) / (WINDOW * Math.sin(x)));
+        return Math.abs(Math.sin(length * x) / (length * Math.sin(x)));
     }
 
-    /** Goertzel power over the current window's samples at any frequency (used only on candidates). */
     private double windowPower(double hz) {
+        return windowPower(hz, WINDOW);
+    }
+
+    /** Goertzel power over the newest {@code length} samples at any frequency (used only on candidates). */
+    private double windowPower(double hz, int length) {
         double c = 2 * Math.cos(2 * Math.PI * hz / SAMPLE_RATE);
         double a = 0;
         double b = 0;
-        long start = sampleCount - WINDOW;
-        for (int n = 0; n < WINDOW; n++) {
+        long start = sampleCount - length;
+        for (int n = 0; n < length; n++) {
             double s = history[(int) ((start + n) & (HISTORY - 1))] + c * a - b;
             b = a;
             a = s;
         }
         double p = a * a + b * b - c * a * b;
-        return p * 2.0 / ((double) WINDOW * WINDOW);
+        return p * 2.0 / ((double) length * length);
     }
 
     private void track(DtmfDigit verdict, long windowStart, long windowEnd) {

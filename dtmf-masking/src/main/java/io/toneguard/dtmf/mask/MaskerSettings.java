@@ -7,8 +7,9 @@ import io.toneguard.dtmf.inband.InbandDtmfDetector;
  * Options of the masker.
  *
  * @param delayMillis the delay line: how late the agent hears the caller. It must cover the
- *     detector's 15 ms window plus its 2.5 ms hop; what is left becomes the margin masked before
- *     each tone's first window. 20 ms (the default) gives a 2.5 ms margin.
+ *     detector's 10 ms suspect window and the three 2.5 ms hops that confirm a suspicion
+ *     (17.5 ms); what is left becomes the margin masked before each tone's first suspicious
+ *     window. 20 ms, the default, leaves 2.5 ms.
  * @param postMarginMillis how long masking continues after the last window that looked like a tone
  * @param mode the replacement audio
  * @param detector the detector's thresholds
@@ -16,7 +17,7 @@ import io.toneguard.dtmf.inband.InbandDtmfDetector;
 public record MaskerSettings(double delayMillis, double postMarginMillis, ReplacementMode mode, DetectorSettings detector) {
     /** Shortest delay that still lets masking start at or before a tone's first sample. */
     public static final double MIN_DELAY_MILLIS =
-            (InbandDtmfDetector.WINDOW + InbandDtmfDetector.SUB_BLOCK) * 1000.0 / InbandDtmfDetector.SAMPLE_RATE;
+            InbandDtmfDetector.MASK_LOOKBACK * 1000.0 / InbandDtmfDetector.SAMPLE_RATE;
 
     public static final MaskerSettings DEFAULT = new MaskerSettings(20, 10, ReplacementMode.FLAT_TONE, DetectorSettings.DEFAULT);
 
@@ -38,7 +39,7 @@ public record MaskerSettings(double delayMillis, double postMarginMillis, Replac
 
     /** Margin masked before a tone's first suspicious window: what the delay leaves beyond window + hop. */
     public int preMarginSamples() {
-        return delaySamples() - InbandDtmfDetector.WINDOW - InbandDtmfDetector.SUB_BLOCK;
+        return delaySamples() - InbandDtmfDetector.MASK_LOOKBACK;
     }
 
     public int postMarginSamples() {

@@ -38,6 +38,8 @@ public final class ToneMasker {
     private long maskedSamples;
     private long lateSamples;
     private boolean muted;
+    private MaskedRunListener runListener = MaskedRunListener.NONE;
+    private long runStart = -1;
 
     public ToneMasker(MaskerSettings settings, InbandListener digits) {
         this.settings = settings;
@@ -137,6 +139,11 @@ public final class ToneMasker {
         return emitted - delay;
     }
 
+    /** Hears each replaced stretch once it is complete. */
+    public void onMaskedRun(MaskedRunListener listener) {
+        this.runListener = listener == null ? MaskedRunListener.NONE : listener;
+    }
+
     private void emit(short[] out, int outOff, int len) {
         for (int i = 0; i < len; i++) {
             long j = emitted - delay;
@@ -144,10 +151,25 @@ public final class ToneMasker {
             if (muted || isMasked(j)) {
                 sample = replacement.next();
                 maskedSamples++;
+                if (runStart < 0) {
+                    runStart = j;
+                }
+            } else if (runStart >= 0) {
+                runListener.maskedRun(runStart, j);
+                runStart = -1;
             }
             out[outOff + i] = sample;
             emitted++;
         }
+    }
+
+    /** Reports a masked stretch still open at the end of the output (call when the stream ends). */
+    public void finish() {
+        if (runStart >= 0) {
+            runListener.maskedRun(runStart, emitted - delay);
+            runStart = -1;
+        }
+        detector.flush();
     }
 
     private boolean isMasked(long j) {
