@@ -107,6 +107,19 @@ public final class ToneMasker {
         }
     }
 
+    /**
+     * Masks the next {@code samples} input samples whatever they contain (with the usual margins),
+     * e.g. while RFC 4733 events say a key is down and the sender keeps sending audio.
+     */
+    public void maskNext(int samples) {
+        mask(written - preMargin, written + samples + postMargin);
+    }
+
+    /** Input samples taken so far. */
+    public long written() {
+        return written;
+    }
+
     /** While muted, everything emitted is replacement audio (a caller reading digits aloud is not heard). */
     public void muted(boolean mute) {
         this.muted = mute;
