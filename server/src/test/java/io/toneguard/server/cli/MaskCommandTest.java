@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +81,26 @@ class MaskCommandTest {
 
         assertEquals(0, run("scan", "--sensitive", "--reveal", masked.toString()), out.toString());
         assertEquals("", out.toString());
+    }
+
+    /** The design's leak oracle, when installed: {@code multimon-ng -a DTMF} hears the input's keys and nothing in the output. */
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("modesAndEncodings")
+    void multimonFindsNothingInMaskedAudio(String mode, WavEncoding e) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/multimon-ng")), "multimon-ng not installed");
+        Path in = keysFile(e);
+        Path masked = dir.resolve("out.wav");
+        assertEquals(0, run("mask", in.toString(), masked.toString(), "--mode", mode), err.toString());
+        assertEquals(KEYS.length(), multimonDigits(in), "the oracle hears the input's keys");
+        assertEquals(0, multimonDigits(masked), "the oracle hears nothing in the masked output");
+    }
+
+    private static long multimonDigits(Path wav) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("multimon-ng", "-q", "-t", "wav", "-a", "DTMF", wav.toString())
+                .redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "multimon-ng timed out");
+        return text.lines().filter(l -> l.startsWith("DTMF: ")).count();
     }
 
     @ParameterizedTest
