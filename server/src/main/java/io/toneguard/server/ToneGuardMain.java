@@ -1,5 +1,7 @@
 package io.toneguard.server;
 
+import io.toneguard.server.cli.MaskCommand;
+import io.toneguard.server.cli.ScanCommand;
 import io.toneguard.server.config.ConfigException;
 import io.toneguard.server.config.ConfigLoader;
 import io.toneguard.server.config.ToneGuardConfig;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Option;
 /** Command line entry point of {@code toneguard.jar}. */
 @Command(name = "toneguard", mixinStandardHelpOptions = true, versionProvider = ToneGuardMain.Version.class,
         description = "Secure DTMF capture media server: a SIP B2BUA that masks keypad tones from agents and recordings.",
-        subcommands = {ToneGuardMain.Serve.class, ToneGuardMain.Config.class, CommandLine.HelpCommand.class})
+        subcommands = {ToneGuardMain.Serve.class, ToneGuardMain.Config.class, ScanCommand.class, MaskCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ToneGuardMain implements Callable<Integer> {
     /** Exit status for configuration errors. */
     static final int EXIT_CONFIG = 2;

@@ -27,6 +27,8 @@ class ToneGuardMainTest {
         assertEquals(0, run("--help"));
         assertTrue(out.toString().contains("serve"), out.toString());
         assertTrue(out.toString().contains("config"), out.toString());
+        assertTrue(out.toString().contains("scan"), out.toString());
+        assertTrue(out.toString().contains("mask"), out.toString());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 public final class WavReader {
     /** Largest file read (a little over 9 hours of 8 kHz PCM16). */
     public static final long MAX_BYTES = 512L * 1024 * 1024;
+    private static final String SUPPORTED = "use 16-bit PCM, mu-law or A-law (e.g. sox in.wav -e signed -b 16 out.wav)";
 
     private WavReader() {
     }
@@ -81,11 +82,17 @@ public final class WavReader {
             }
             pos = body + (int) chunkSize + (int) (chunkSize & 1); // chunks are padded to even sizes
         }
+        if (dataOffset < 0 && pos < bytes.length) {
+            throw new WavFormatException("truncated: the file ends inside a chunk header");
+        }
         if (encoding == null) {
             throw new WavFormatException("no fmt chunk before the audio data");
         }
         if (dataOffset < 0) {
             throw new WavFormatException("no data chunk");
+        }
+        if (rate <= 0) {
+            throw new WavFormatException("invalid sample rate: " + Integer.toUnsignedString(rate) + " Hz");
         }
         if (channels != 1) {
             throw new WavFormatException("expected mono audio, found " + channels + " channels");
@@ -112,13 +119,26 @@ public final class WavReader {
     private static WavEncoding encoding(int tag, int bits) throws WavFormatException {
         for (WavEncoding e : WavEncoding.values()) {
             if (e.formatTag() == tag) {
-                if (e.bitsPerSample() != bits) {
-                    throw new WavFormatException(e + " with " + bits + " bits per sample is not supported");
+                if (e.bitsPerSample() == bits) {
+                    return e;
                 }
-                return e;
+                throw new WavFormatException(e == WavEncoding.PCM16
+                        ? bits + "-bit PCM is not supported: " + SUPPORTED
+                        : name(e) + " with " + bits + " bits per sample is not supported (expected 8)");
             }
         }
-        throw new WavFormatException("unsupported encoding (format tag " + tag + "): use 16-bit PCM, mu-law or A-law");
+        if (tag == 3) {
+            throw new WavFormatException(bits + "-bit floating-point audio is not supported: " + SUPPORTED);
+        }
+        throw new WavFormatException("unsupported encoding (format tag " + tag + "): " + SUPPORTED);
+    }
+
+    private static String name(WavEncoding e) {
+        return switch (e) {
+            case PCM16 -> "16-bit PCM";
+            case ALAW -> "A-law";
+            case MULAW -> "mu-law";
+        };
     }
 
     private static String chunkName(int id) {
