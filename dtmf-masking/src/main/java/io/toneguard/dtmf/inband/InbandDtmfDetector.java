@@ -98,6 +98,12 @@ public final class InbandDtmfDetector {
     // per-window scratch
     private final double[] power = new double[8];
     private final double[] suspectPower = new double[8];
+    /** Goertzel coefficients of the filters 5% below and above each DTMF frequency. */
+    private final double[][] sideCoef = new double[8][2];
+    /** Goertzel coefficients at twice each DTMF frequency. */
+    private final double[] harmonicCoef = new double[8];
+    private final double[] scratch = new double[WINDOW];
+    private final double[] lanes = new double[4];
     private final short[] history = new short[HISTORY];
     private long sampleCount;
 
@@ -129,6 +135,9 @@ public final class InbandDtmfDetector {
             coef[k] = 2 * Math.cos(w);
             cosW[k] = Math.cos(w);
             sinW[k] = Math.sin(w);
+            sideCoef[k][0] = 2 * Math.cos(w * (1 - SIDE));
+            sideCoef[k][1] = 2 * Math.cos(w * (1 + SIDE));
+            harmonicCoef[k] = 2 * Math.cos(2 * w);
             stepRe[k] = Math.cos(w * SUB_BLOCK);
             stepIm[k] = -Math.sin(w * SUB_BLOCK);
             phaseRe[k] = 1;
@@ -313,7 +322,7 @@ public final class InbandDtmfDetector {
                 && low <= high * suspectMaxTwist && high <= low * suspectMaxTwist
                 && relativePeak(suspectPower, 0, row) >= suspectMinRelativePeak
                 && relativePeak(suspectPower, 4, col) >= suspectMinRelativePeak
-                && harmonicsQuiet(SUSPECT_WINDOW, DtmfDigit.LOW_HZ[row], low, DtmfDigit.HIGH_HZ[col], high, suspectMaxHarmonic);
+                && harmonicsQuiet(SUSPECT_WINDOW, row, col, low, high, suspectMaxHarmonic);
     }
 
     private static int strongest(double[] power, int from) {
@@ -347,33 +356,39 @@ public final class InbandDtmfDetector {
         if (relativePeak(power, 0, row) < minRelativePeak || relativePeak(power, 4, col) < minRelativePeak) {
             return false;
         }
-        double fLow = DtmfDigit.LOW_HZ[row];
-        double fHigh = DtmfDigit.HIGH_HZ[col];
-        if (!onFrequency(fLow) || !onFrequency(fHigh)) {
-            return false;
-        }
-        return harmonicsQuiet(WINDOW, fLow, low, fHigh, high, maxHarmonic);
+        return onFrequency(row, col) && harmonicsQuiet(WINDOW, row, col, low, high, maxHarmonic);
     }
 
-    /** The nominal filter must beat filters 5% above and below it: deviation under 2.5%. */
-    private boolean onFrequency(double hz) {
-        double nominal = windowPower(hz);
-        return nominal >= windowPower(hz * (1 - SIDE)) && nominal >= windowPower(hz * (1 + SIDE));
+    /**
+     * Each tone within 2.5% of nominal: each nominal filter must beat filters 5% above and below
+     * it. The four side filters run in one pass over the window.
+     */
+    private boolean onFrequency(int row, int col) {
+        int lowK = row;
+        int highK = 4 + col;
+        copyNewest(WINDOW);
+        powers(WINDOW, sideCoef[lowK][0], sideCoef[lowK][1], sideCoef[highK][0], sideCoef[highK][1]);
+        return power[lowK] >= lanes[0] && power[lowK] >= lanes[1]
+                && power[highK] >= lanes[2] && power[highK] >= lanes[3];
     }
 
     /**
      * No strong second harmonic on either tone. The low tone's harmonic (1394-1882 Hz) sits near the
      * high group, so the high tone's own leakage into that filter is allowed for.
      */
-    private boolean harmonicsQuiet(int length, double fLow, double low, double fHigh, double high, double limit) {
+    private boolean harmonicsQuiet(int length, int row, int col, double low, double high, double limit) {
         if (limit >= 1e9) {
             return true;
         }
-        double h2 = windowPower(2 * fHigh, length);
+        double fLow = DtmfDigit.LOW_HZ[row];
+        double fHigh = DtmfDigit.HIGH_HZ[col];
+        copyNewest(length);
+        powers(length, harmonicCoef[row], harmonicCoef[4 + col], 0, 0);
+        double l2 = lanes[0];
+        double h2 = lanes[1];
         if (h2 > high * limit) {
             return false;
         }
-        double l2 = windowPower(2 * fLow, length);
         // the high tone may be up to 3.5% off nominal: allow for its leakage at the closest it can be
         double closest = Math.max(0, Math.abs(2 * fLow - fHigh) - 0.035 * fHigh);
         double leak = Math.sqrt(high) * dirichlet(closest, length);
@@ -393,23 +408,42 @@ public final class InbandDtmfDetector {
         return Math.abs(Math.sin(length * x) / (length * Math.sin(x)));
     }
 
-    private double windowPower(double hz) {
-        return windowPower(hz, WINDOW);
-    }
-
-    /** Goertzel power over the newest {@code length} samples at any frequency (used only on candidates). */
-    private double windowPower(double hz, int length) {
-        double c = 2 * Math.cos(2 * Math.PI * hz / SAMPLE_RATE);
-        double a = 0;
-        double b = 0;
+    /** Copies the newest {@code length} samples into {@link #scratch}, oldest first. */
+    private void copyNewest(int length) {
         long start = sampleCount - length;
         for (int n = 0; n < length; n++) {
-            double s = history[(int) ((start + n) & (HISTORY - 1))] + c * a - b;
-            b = a;
-            a = s;
+            scratch[n] = history[(int) ((start + n) & (HISTORY - 1))];
         }
-        double p = a * a + b * b - c * a * b;
-        return p * 2.0 / ((double) length * length);
+    }
+
+    /**
+     * Goertzel power of four filters (coefficients 2cos(w)) over the first {@code length} samples
+     * of {@link #scratch}, into {@link #lanes}; four independent chains in one pass. Used only on
+     * candidate windows.
+     */
+    private void powers(int length, double c0, double c1, double c2, double c3) {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        double b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+        for (int n = 0; n < length; n++) {
+            double v = scratch[n];
+            double t0 = v + c0 * a0 - b0;
+            double t1 = v + c1 * a1 - b1;
+            double t2 = v + c2 * a2 - b2;
+            double t3 = v + c3 * a3 - b3;
+            b0 = a0;
+            b1 = a1;
+            b2 = a2;
+            b3 = a3;
+            a0 = t0;
+            a1 = t1;
+            a2 = t2;
+            a3 = t3;
+        }
+        double norm = 2.0 / ((double) length * length);
+        lanes[0] = (a0 * a0 + b0 * b0 - c0 * a0 * b0) * norm;
+        lanes[1] = (a1 * a1 + b1 * b1 - c1 * a1 * b1) * norm;
+        lanes[2] = (a2 * a2 + b2 * b2 - c2 * a2 * b2) * norm;
+        lanes[3] = (a3 * a3 + b3 * b3 - c3 * a3 * b3) * norm;
     }
 
     private void track(DtmfDigit verdict, long windowStart, long windowEnd) {

@@ -22,10 +22,10 @@ public record MaskerSettings(double delayMillis, double postMarginMillis, Replac
     public static final MaskerSettings DEFAULT = new MaskerSettings(20, 10, ReplacementMode.FLAT_TONE, DetectorSettings.DEFAULT);
 
     public MaskerSettings {
-        if (delayMillis < MIN_DELAY_MILLIS || delayMillis > 200) {
+        if (!(delayMillis >= MIN_DELAY_MILLIS && delayMillis <= 200)) { // also refuses NaN
             throw new IllegalArgumentException("delay must be " + MIN_DELAY_MILLIS + "-200 ms, was " + delayMillis);
         }
-        if (postMarginMillis < 0 || postMarginMillis > 200) {
+        if (!(postMarginMillis >= 0 && postMarginMillis <= 200)) {
             throw new IllegalArgumentException("post margin must be 0-200 ms, was " + postMarginMillis);
         }
         if (mode == null || detector == null) {
