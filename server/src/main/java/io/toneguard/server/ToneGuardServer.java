@@ -1,5 +1,6 @@
 package io.toneguard.server;
 
+import io.toneguard.dtmf.mask.MaskerSettings;
 import io.toneguard.media.transport.MediaTransport;
 import io.toneguard.server.config.ToneGuardConfig;
 import java.util.concurrent.CountDownLatch;
@@ -15,19 +16,22 @@ public final class ToneGuardServer implements AutoCloseable {
 
     private final ToneGuardConfig config;
     private final MediaTransport media;
+    private final MaskerSettings masking;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private ToneGuardServer(ToneGuardConfig config) {
         this.config = config;
+        this.masking = config.masking().toMaskerSettings();
         this.media = MediaTransport.start(config.media().toTransportConfig());
     }
 
     /** Starts everything; returns once the server is ready. */
     public static ToneGuardServer start(ToneGuardConfig config) {
         ToneGuardServer server = new ToneGuardServer(config);
-        LOG.info("ToneGuard ready: media on {} ports {}-{} ({} pairs, {})",
+        LOG.info("ToneGuard ready: media on {} ports {}-{} ({} pairs, {}); DTMF masking {} with a {} ms delay line",
                 config.media().bindAddress(), config.media().portMin(), config.media().portMax(),
-                server.media.ports().capacity(), server.media.isNative() ? "epoll" : "nio");
+                server.media.ports().capacity(), server.media.isNative() ? "epoll" : "nio",
+                server.masking.mode().configName(), server.masking.delayMillis());
         return server;
     }
 
@@ -37,6 +41,11 @@ public final class ToneGuardServer implements AutoCloseable {
 
     public MediaTransport media() {
         return media;
+    }
+
+    /** How every call's caller -> agent audio is masked. */
+    public MaskerSettings masking() {
+        return masking;
     }
 
     /** Blocks until {@link #close()} has run. */

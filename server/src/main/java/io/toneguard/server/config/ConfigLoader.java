@@ -123,6 +123,8 @@ public final class ConfigLoader {
         ConfigException.require(config.media(), "media");
         ConfigException.require(config.media().latch(), "media.latch");
         config.media().toTransportConfig();
+        ConfigException.require(config.masking(), "masking");
+        config.masking().toMaskerSettings();
     }
 
     private static String path(JsonMappingException e) {

@@ -77,6 +77,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void maskingSettingsAreValidated() throws IOException {
+        ToneGuardConfig c = loader.load(yaml("masking:\n  delayMillis: 25\n  replacement: comfort-noise\n"));
+        assertEquals(25, c.masking().toMaskerSettings().delayMillis());
+        assertEquals(io.toneguard.dtmf.mask.ReplacementMode.COMFORT_NOISE, c.masking().toMaskerSettings().mode());
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(yaml("masking:\n  delayMillis: 10\n")));
+        assertEquals("masking.delayMillis", e.key());
+        assertTrue(e.getMessage().contains("17.5"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml("masking:\n  replacement: beep\n")));
+        assertEquals("masking.replacement", e.key());
+        assertTrue(e.getMessage().contains("flat-tone"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml("masking:\n  postMarginMillis: -1\n")));
+        assertEquals("masking.postMarginMillis", e.key());
+    }
+
+    @Test
     void brokenYamlAndMissingFilesGiveAClearError() throws IOException {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(yaml("media:\n  portMin: [\n")));
         assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
