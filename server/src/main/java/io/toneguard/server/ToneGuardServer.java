@@ -1,6 +1,14 @@
 package io.toneguard.server;
 
+import io.toneguard.dtmf.DigitSource;
+import io.toneguard.dtmf.mask.MaskToneStage;
 import io.toneguard.dtmf.mask.MaskerSettings;
+import io.toneguard.media.sdp.MediaCapabilities;
+import io.toneguard.sip.CallInfo;
+import io.toneguard.sip.CallObserver;
+import io.toneguard.sip.CallRegistry;
+import io.toneguard.sip.SipB2bua;
+import java.util.List;
 import io.toneguard.media.transport.MediaTransport;
 import io.toneguard.server.config.ToneGuardConfig;
 import java.util.concurrent.CountDownLatch;
@@ -17,18 +25,43 @@ public final class ToneGuardServer implements AutoCloseable {
     private final ToneGuardConfig config;
     private final MediaTransport media;
     private final MaskerSettings masking;
+    private final CallDigits digits = new CallDigits();
+    private final SipB2bua sip;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private ToneGuardServer(ToneGuardConfig config) {
         this.config = config;
         this.masking = config.masking().toMaskerSettings();
         this.media = MediaTransport.start(config.media().toTransportConfig());
+        try {
+            this.sip = SipB2bua.start(config.sip().toSettings(), config.routing().toRouter(), media,
+                    MediaCapabilities.DEFAULT,
+                    (call, telephoneEventPt) -> List.of(new MaskToneStage(telephoneEventPt, masking, digits.forCall(call.id()))),
+                    new CallEvents());
+        } catch (RuntimeException e) {
+            media.close();
+            throw e;
+        }
+    }
+
+    /** Call life for the rest of the server; INFO digits are counted like the others. */
+    private final class CallEvents implements CallObserver {
+        @Override
+        public void infoDigit(CallInfo call, int event, long rtpTimestampEstimate) {
+            digits.add(call.id(), DigitSource.SIP_INFO);
+        }
+
+        @Override
+        public void callEnded(CallInfo call, String reason) {
+            digits.ended(call.id());
+        }
     }
 
     /** Starts everything; returns once the server is ready. */
     public static ToneGuardServer start(ToneGuardConfig config) {
         ToneGuardServer server = new ToneGuardServer(config);
-        LOG.info("ToneGuard ready: media on {} ports {}-{} ({} pairs, {}); DTMF masking {} with a {} ms delay line",
+        LOG.info("ToneGuard ready: SIP on {}:{} ({}), media on {} ports {}-{} ({} pairs, {}); DTMF masking {} with a {} ms delay line",
+                config.sip().bindAddress(), config.sip().port(), String.join("/", config.sip().transports()),
                 config.media().bindAddress(), config.media().portMin(), config.media().portMax(),
                 server.media.ports().capacity(), server.media.isNative() ? "epoll" : "nio",
                 server.masking.mode().configName(), server.masking.delayMillis());
@@ -41,6 +74,16 @@ public final class ToneGuardServer implements AutoCloseable {
 
     public MediaTransport media() {
         return media;
+    }
+
+    /** The calls in progress. */
+    public CallRegistry calls() {
+        return sip.calls();
+    }
+
+    /** Digit counts per call (never the digits). */
+    public CallDigits digits() {
+        return digits;
     }
 
     /** How every call's caller -> agent audio is masked. */
@@ -59,6 +102,7 @@ public final class ToneGuardServer implements AutoCloseable {
             return;
         }
         LOG.info("ToneGuard stopping");
+        sip.close();
         media.close();
         stopped.countDown();
         LOG.info("ToneGuard stopped");

@@ -27,7 +27,6 @@ public final class ConfigLoader {
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
 
     /** The embedded defaults alone. */
@@ -125,12 +124,17 @@ public final class ConfigLoader {
         config.media().toTransportConfig();
         ConfigException.require(config.masking(), "masking");
         config.masking().toMaskerSettings();
+        ConfigException.require(config.sip(), "sip");
+        config.sip().toSettings();
+        ConfigException.require(config.routing(), "routing");
+        config.routing().toRouter();
     }
 
     private static String path(JsonMappingException e) {
         String p = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining());
+        p = p.startsWith(".") ? p.substring(1) : p;
         return p.isEmpty() ? "(root)" : p;
     }
 }

@@ -1,0 +1,38 @@
+package io.toneguard.server.config;
+
+import io.toneguard.sip.RouteRule;
+import io.toneguard.sip.Router;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code routing} section: where leg B goes. */
+public record RoutingConfig(boolean forwardToRequestUri, List<Rule> rules) {
+
+    /** One rule, as written in YAML; see {@link RouteRule}. */
+    public record Rule(String userExact, String userPrefix, String userRegex, String host, String header,
+            String headerRegex, String target, String userRewrite, String transport) {
+    }
+
+    /** Checks the rules; messages name the rule at fault by its index. */
+    public Router toRouter() {
+        List<RouteRule> out = new ArrayList<>();
+        List<Rule> given = rules == null ? List.of() : rules;
+        for (int i = 0; i < given.size(); i++) {
+            Rule r = given.get(i);
+            String key = "routing.rules[" + i + "]";
+            if (r == null || r.target() == null) {
+                throw new ConfigException(key + ".target", "is required");
+            }
+            if (!r.target().startsWith("sip:")) {
+                throw new ConfigException(key + ".target", "must be a sip: URI, was " + r.target());
+            }
+            try {
+                out.add(new RouteRule(r.userExact(), r.userPrefix(), r.userRegex(), r.host(), r.header(),
+                        r.headerRegex(), r.target(), r.userRewrite(), r.transport()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key, e.getMessage());
+            }
+        }
+        return new Router(out, forwardToRequestUri);
+    }
+}

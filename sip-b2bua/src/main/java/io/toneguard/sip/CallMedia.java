@@ -1,0 +1,109 @@
+package io.toneguard.sip;
+
+import io.netty.channel.EventLoop;
+import io.toneguard.media.pipeline.MediaStage;
+import io.toneguard.media.relay.RtpRelay;
+import io.toneguard.media.sdp.NegotiatedMedia;
+import io.toneguard.media.sdp.TransportAddress;
+import io.toneguard.media.transport.MediaEndpoint;
+import io.toneguard.media.transport.MediaTransport;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+/**
+ * A call's media: the endpoint facing the caller (leg A), the one facing the agent side (leg B),
+ * both on one event loop, and the relay between them once it is started.
+ */
+final class CallMedia implements AutoCloseable {
+    private final String callId;
+    private final MediaEndpoint caller;
+    private final MediaEndpoint agent;
+    private volatile RtpRelay relay;
+
+    private CallMedia(String callId, MediaEndpoint caller, MediaEndpoint agent) {
+        this.callId = callId;
+        this.caller = caller;
+        this.agent = agent;
+    }
+
+    static CallMedia open(MediaTransport transport, String callId) {
+        EventLoop loop = transport.nextEventLoop();
+        MediaEndpoint a = transport.openEndpoint(loop, callId + "/caller", false);
+        try {
+            MediaEndpoint b = transport.openEndpoint(loop, callId + "/agent", false);
+            return new CallMedia(callId, a, b);
+        } catch (RuntimeException e) {
+            a.close();
+            throw e;
+        }
+    }
+
+    int callerPort() {
+        return caller.rtpPort();
+    }
+
+    int agentPort() {
+        return agent.rtpPort();
+    }
+
+    /** Points the caller side at what the caller's SDP says (unless it is on hold at 0.0.0.0). */
+    void callerPeer(NegotiatedMedia.Accepted m) {
+        peer(caller, m);
+    }
+
+    void agentPeer(NegotiatedMedia.Accepted m) {
+        peer(agent, m);
+    }
+
+    private static void peer(MediaEndpoint e, NegotiatedMedia.Accepted m) {
+        InetSocketAddress rtp = resolve(m.remoteRtp());
+        if (rtp == null || rtp.getAddress().isAnyLocalAddress() || m.remoteRtp().port() == 0) {
+            return; // hold the RFC 2543 way, or nothing usable: keep what we have
+        }
+        InetSocketAddress rtcp = resolve(m.remoteRtcp());
+        e.expectPeer(rtp, rtcp, m.rtcpMux());
+    }
+
+    private static InetSocketAddress resolve(TransportAddress t) {
+        try {
+            return new InetSocketAddress(InetAddress.getByName(t.address()), t.port());
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /** Starts relaying with the given caller -> agent stages (masking); later calls do nothing. */
+    synchronized void start(List<MediaStage> callerToAgent) {
+        if (relay != null) {
+            return;
+        }
+        RtpRelay.Builder b = RtpRelay.builder(callId, caller, agent);
+        callerToAgent.forEach(b::aToB);
+        relay = b.start();
+    }
+
+    boolean started() {
+        return relay != null;
+    }
+
+    /** RTP packets received so far from both sides (read from another thread: approximate). */
+    long packetsReceived() {
+        RtpRelay r = relay;
+        if (r == null) {
+            return 0;
+        }
+        return r.aToB().stages().get(0).stats().packetsIn() + r.bToA().stages().get(0).stats().packetsIn();
+    }
+
+    @Override
+    public void close() {
+        RtpRelay r = relay;
+        if (r != null) {
+            r.close();
+        }
+        caller.close();
+        agent.close();
+    }
+}

@@ -1,0 +1,771 @@
+package io.toneguard.sip;
+
+import io.toneguard.media.sdp.Connection;
+import io.toneguard.media.sdp.Direction;
+import io.toneguard.media.sdp.LocalPorts;
+import io.toneguard.media.sdp.LocalRole;
+import io.toneguard.media.sdp.MediaCapabilities;
+import io.toneguard.media.sdp.NegotiatedMedia;
+import io.toneguard.media.sdp.OfferAnswer;
+import io.toneguard.media.sdp.SdpNegotiationException;
+import io.toneguard.media.sdp.SdpParseException;
+import io.toneguard.media.sdp.SdpParser;
+import io.toneguard.media.sdp.SdpWriter;
+import io.toneguard.media.sdp.SessionDescription;
+import io.toneguard.media.transport.PortsExhaustedException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call through the B2BUA: leg A (ToneGuard as the caller's UAS), leg B (ToneGuard as UAC
+ * toward the agent side), SDP rewritten on both so that media crosses ToneGuard, and the media
+ * relay with masking on the caller -> agent direction. Every SIP event of the call is handled
+ * under the session's lock; log lines carry the call id, never a digit.
+ */
+final class CallSession implements CallInfo {
+    private static final Logger LOG = LoggerFactory.getLogger(CallSession.class);
+    private static final AtomicLong IDS = new AtomicLong();
+
+    enum Leg { A, B }
+
+    private final SipB2bua b;
+    private final String id;
+    private final String aCallId;
+    private final Request aInvite;
+    private final ServerTransaction aInviteTx;
+    private final Dialog aDialog;
+    private final String aToTag;
+    private final String aTransport;
+    private final String caller;
+    private final String target;
+    private final Instant startedAt = Instant.now();
+    private final Map<String, String> agentAnswerHeaders = new ConcurrentHashMap<>();
+
+    private volatile CallState state = CallState.INVITING;
+    private volatile Instant answeredAt;
+    private ClientTransaction bInviteTx;
+    private Dialog bDialog;
+    private String bTransport;
+    private CallMedia media;
+    private SessionDescription aOffer;
+    private SessionDescription offerToB;
+    private SessionDescription sdpToA;
+    private boolean lateOffer;
+    private boolean aAcked;
+    private boolean cancelled;
+    private boolean reInviteInProgress;
+    private int callerTelephoneEventPt = -1;
+    private long lastPackets;
+    private long lastActivityNanos = System.nanoTime();
+    private long sessionExpiresNanos;
+    private long lastRefreshNanos = System.nanoTime();
+
+    private CallSession(SipB2bua b, ServerTransaction st, Request invite, Dialog aDialog, String target,
+            String bTransport) {
+        this.b = b;
+        this.id = "c" + Long.toString(IDS.incrementAndGet(), 36) + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+        this.aCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+        this.aInvite = invite;
+        this.aInviteTx = st;
+        this.aDialog = aDialog;
+        this.aToTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        this.aTransport = ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getTransport().toLowerCase();
+        this.caller = ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString();
+        this.target = target;
+        this.bTransport = bTransport;
+    }
+
+    // ------------------------------------------------------------------ CallInfo
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public CallState state() {
+        return state;
+    }
+
+    @Override
+    public String caller() {
+        return caller;
+    }
+
+    @Override
+    public String target() {
+        return target;
+    }
+
+    @Override
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    @Override
+    public Instant answeredAt() {
+        return answeredAt;
+    }
+
+    @Override
+    public int callerMediaPort() {
+        CallMedia m = media;
+        return m == null ? 0 : m.callerPort();
+    }
+
+    @Override
+    public int agentMediaPort() {
+        CallMedia m = media;
+        return m == null ? 0 : m.agentPort();
+    }
+
+    @Override
+    public String agentAnswerHeader(String name) {
+        return agentAnswerHeaders.get(name.toLowerCase());
+    }
+
+    @Override
+    public String toString() {
+        return "Call[" + id + ", " + state + "]";
+    }
+
+    // ------------------------------------------------------------------ a new call
+
+    /** Handles a new INVITE from a caller: checks, routes, opens media, invites leg B. */
+    static void begin(SipB2bua b, ServerTransaction st, Request invite) throws Exception {
+        SipSupport sip = new SipSupport(b);
+        if (!b.accepting()) {
+            sip.reply(st, invite, Response.SERVICE_UNAVAILABLE, "Shutting down");
+            return;
+        }
+        MaxForwardsHeader mf = (MaxForwardsHeader) invite.getHeader(MaxForwardsHeader.NAME);
+        if (mf != null && mf.getMaxForwards() <= 0) {
+            sip.reply(st, invite, Response.TOO_MANY_HOPS, null);
+            return;
+        }
+        Optional<String> unsupported = sip.unsupportedRequired(invite);
+        if (unsupported.isPresent()) {
+            Response r = b.messages.createResponse(Response.BAD_EXTENSION, invite);
+            r.addHeader(b.headers.createUnsupportedHeader(unsupported.get()));
+            st.sendResponse(r);
+            return;
+        }
+        URI uri = invite.getRequestURI();
+        if (!(uri instanceof SipURI ruri)) {
+            sip.reply(st, invite, Response.UNSUPPORTED_URI_SCHEME, "Only sip: URIs are routed");
+            return;
+        }
+        int ruriPort = ruri.getPort() > 0 ? ruri.getPort() : 5060;
+        boolean toUs = ruri.getHost().equals(b.settings.bindAddress()) && ruriPort == b.settings.port();
+        Optional<Router.Target> route = b.router.route(ruri.getUser(), ruri.getHost(), ruriPort, toUs,
+                ruri.toString(), name -> {
+                    Header h = invite.getHeader(name);
+                    return h == null ? null : headerValue(h);
+                });
+        if (route.isEmpty()) {
+            sip.reply(st, invite, Response.NOT_FOUND, "No route for this destination");
+            return;
+        }
+        SessionDescription offer = null;
+        if (SipSupport.hasSdp(invite)) {
+            try {
+                offer = SdpParser.parse(new String(invite.getRawContent(), StandardCharsets.UTF_8));
+            } catch (SdpParseException e) {
+                sip.reply(st, invite, Response.BAD_REQUEST, "Bad SDP: " + e.getMessage());
+                return;
+            }
+        }
+        Dialog dialog = b.provider.getNewDialog(st);
+        SipURI targetUri;
+        try {
+            targetUri = (SipURI) b.addresses.createURI(route.get().uri());
+        } catch (java.text.ParseException | ClassCastException e) {
+            sip.reply(st, invite, Response.SERVER_INTERNAL_ERROR, "Bad route target");
+            return;
+        }
+        String transport = route.get().transport() != null ? route.get().transport()
+                : targetUri.getTransportParam() != null ? targetUri.getTransportParam().toLowerCase() : "udp";
+        if (!b.settings.transports().contains(transport)) {
+            transport = b.settings.transports().get(0);
+        }
+        CallSession s = new CallSession(b, st, invite, dialog, targetUri.toString(), transport);
+        dialog.setApplicationData(s);
+        s.start(offer, targetUri);
+    }
+
+    private static String headerValue(Header h) {
+        String full = h.toString().trim();
+        int colon = full.indexOf(':');
+        return colon < 0 ? full : full.substring(colon + 1).trim();
+    }
+
+    private synchronized void start(SessionDescription offer, SipURI targetUri) throws Exception {
+        SipSupport sip = new SipSupport(b);
+        MediaCapabilities caps = b.capabilities;
+        try {
+            if (offer != null) {
+                // refuse before any port is taken when the caller offers nothing the masker can read
+                OfferAnswer.createOffer(caps, local(), 9, offer);
+            }
+            media = CallMedia.open(b.media, id);
+        } catch (SdpNegotiationException e) {
+            LOG.info("call {}: refused: {}", id, e.getMessage());
+            sip.reply(aInviteTx, aInvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+            return;
+        } catch (PortsExhaustedException e) {
+            LOG.warn("call {}: refused: {}", id, e.getMessage());
+            sip.reply(aInviteTx, aInvite, Response.SERVICE_UNAVAILABLE, "No media ports free");
+            return;
+        }
+        b.registry.add(this);
+        b.byCallerCallId.put(aCallId, this);
+        sessionTimer(aInvite);
+        aInviteTx.sendResponse(b.messages.createResponse(Response.TRYING, aInvite));
+        if (offer != null) {
+            aOffer = offer;
+            callerTelephoneEventPt = firstTelephoneEvent(offer);
+            offerToB = OfferAnswer.createOffer(caps, local(), media.agentPort(), offer);
+            NegotiatedMedia.Accepted callerSide = callerSideOf(offer);
+            if (callerSide != null) {
+                media.callerPeer(callerSide);
+            }
+        } else {
+            lateOffer = true;
+            offerToB = OfferAnswer.createOffer(caps, local(), media.agentPort());
+        }
+        Request invite = sip.newInvite(aInvite, targetUri, bTransport, offerToB);
+        bInviteTx = b.provider.getNewClientTransaction(invite);
+        bDialog = b.provider.getNewDialog(bInviteTx);
+        bDialog.setApplicationData(this);
+        bInviteTx.setApplicationData(new InviteResponses());
+        bInviteTx.sendRequest();
+        LOG.info("call {}: {} -> {} ({})", id, caller, target, lateOffer ? "late offer" : "offer");
+        b.observer.callStarted(this);
+    }
+
+    private Connection local() {
+        return Connection.ip4(b.settings.bindAddress());
+    }
+
+    private static int firstTelephoneEvent(SessionDescription sdp) {
+        return sdp.media().stream().filter(m -> m.media().equals("audio") && !m.isRejected())
+                .flatMap(m -> m.telephoneEvents().stream()).mapToInt(te -> te.payloadType()).findFirst().orElse(-1);
+    }
+
+    /** What the caller's offer says about where to send (via a local answer, so we parse it once). */
+    private NegotiatedMedia.Accepted callerSideOf(SessionDescription callerOffer) throws SdpNegotiationException {
+        SessionDescription answer = OfferAnswer.answer(callerOffer, b.capabilities, local(), LocalPorts.of(media.callerPort(), media.callerPort(), media.callerPort(), media.callerPort()));
+        return firstAccepted(OfferAnswer.negotiate(callerOffer, answer, LocalRole.ANSWERER));
+    }
+
+    private static NegotiatedMedia.Accepted firstAccepted(List<NegotiatedMedia> lines) {
+        for (NegotiatedMedia m : lines) {
+            if (m instanceof NegotiatedMedia.Accepted a && a.mediaType().equals("audio")) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** Capabilities cut down to the codec the agent side chose, so both legs use one codec. */
+    private MediaCapabilities sameCodecAs(NegotiatedMedia.Accepted agentSide) {
+        return b.capabilities.withCodecs(b.capabilities.codecs().stream()
+                .filter(c -> c.matches(agentSide.codec())).toList());
+    }
+
+    private void startRelay() {
+        if (!media.started()) {
+            media.start(b.callerStages.create(this, callerTelephoneEventPt));
+        }
+    }
+
+    // ------------------------------------------------------------------ leg B's answers to the INVITE
+
+    private final class InviteResponses implements B2buaListener.ResponseHandler {
+        @Override
+        public void response(Response r, Dialog dialog) throws Exception {
+            synchronized (CallSession.this) {
+                inviteResponse(r, dialog);
+            }
+        }
+
+        @Override
+        public void timeout() throws Exception {
+            synchronized (CallSession.this) {
+                if (state == CallState.INVITING || state == CallState.EARLY) {
+                    LOG.info("call {}: no answer from {}", id, target);
+                    if (!cancelled) {
+                        new SipSupport(b).reply(aInviteTx, aInvite, Response.REQUEST_TIMEOUT, "No answer from the destination");
+                    }
+                    forget("timeout");
+                }
+            }
+        }
+    }
+
+    private void inviteResponse(Response r, Dialog dialog) throws Exception {
+        int code = r.getStatusCode();
+        SipSupport sip = new SipSupport(b);
+        if (code < 200) {
+            if (code == 100 || cancelled) {
+                return;
+            }
+            state = CallState.EARLY;
+            SessionDescription sdp = null;
+            if (SipSupport.hasSdp(r) && !lateOffer) {
+                sdp = agentAnswered(r);
+                if (sdp == null) {
+                    return;
+                }
+            } else if (sdpToA != null) {
+                sdp = sdpToA;
+            }
+            aInviteTx.sendResponse(sip.toA(code, r.getReasonPhrase(), aInvite, aToTag, aTransport, sdp));
+            return;
+        }
+        if (code < 300) {
+            if (dialog != null) {
+                bDialog = dialog;
+                bDialog.setApplicationData(this);
+            }
+            Request ack = bDialog.createAck(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber());
+            bDialog.sendAck(ack);
+            if (cancelled || state == CallState.ENDED) {
+                sendBye(Leg.B);
+                return;
+            }
+            rememberAnswerHeaders(r);
+            SessionDescription sdp;
+            if (lateOffer) {
+                sdp = lateOfferAnswered(r);
+            } else if (sdpToA == null) {
+                sdp = agentAnswered(r);
+            } else {
+                sdp = sdpToA;
+            }
+            if (sdp == null) {
+                return;
+            }
+            Response ok = sip.toA(Response.OK, null, aInvite, aToTag, aTransport, sdp);
+            sip.addSessionTimer(ok, aInvite, sessionExpiresNanos);
+            aInviteTx.sendResponse(ok);
+            state = CallState.CONFIRMED;
+            answeredAt = Instant.now();
+            lastActivityNanos = System.nanoTime();
+            LOG.info("call {}: answered", id);
+            b.observer.callAnswered(this);
+            return;
+        }
+        if (!cancelled) {
+            LOG.info("call {}: {} {} from the destination", id, code, r.getReasonPhrase());
+            aInviteTx.sendResponse(sip.toA(code, r.getReasonPhrase(), aInvite, aToTag, aTransport, null));
+        }
+        forget(code + " " + r.getReasonPhrase());
+    }
+
+    private void rememberAnswerHeaders(Response r) {
+        java.util.ListIterator<?> names = r.getHeaderNames();
+        while (names.hasNext()) {
+            String name = (String) names.next();
+            Header h = r.getHeader(name);
+            if (h != null) {
+                agentAnswerHeaders.put(name.toLowerCase(), headerValue(h));
+            }
+        }
+    }
+
+    /** Leg B answered our offer (early or final): point media at it, start relaying, answer leg A. */
+    private SessionDescription agentAnswered(Response r) throws Exception {
+        SipSupport sip = new SipSupport(b);
+        try {
+            SessionDescription answer = SdpParser.parse(new String(r.getRawContent(), StandardCharsets.UTF_8));
+            NegotiatedMedia.Accepted agentSide = firstAccepted(OfferAnswer.negotiate(offerToB, answer, LocalRole.OFFERER));
+            if (agentSide == null) {
+                throw new SdpNegotiationException("the destination accepted no audio");
+            }
+            media.agentPeer(agentSide);
+            MediaCapabilities sameCodec = sameCodecAs(agentSide).withDirection(agentSide.direction());
+            sdpToA = OfferAnswer.answer(aOffer, sameCodec, local(), LocalPorts.of(media.callerPort(), media.callerPort(), media.callerPort(), media.callerPort()));
+            startRelay();
+            return sdpToA;
+        } catch (SdpParseException | SdpNegotiationException e) {
+            LOG.info("call {}: the destination's SDP is unusable: {}", id, e.getMessage());
+            aInviteTx.sendResponse(sip.toA(Response.NOT_ACCEPTABLE_HERE, "Destination SDP unusable", aInvite, aToTag, aTransport, null));
+            sendCancelOrBye();
+            forget("bad SDP from the destination");
+            return null;
+        }
+    }
+
+    /** Late offer: leg B answered our offer in its 200; now we offer leg A, who answers in the ACK. */
+    private SessionDescription lateOfferAnswered(Response r) throws Exception {
+        try {
+            SessionDescription answer = SdpParser.parse(new String(r.getRawContent(), StandardCharsets.UTF_8));
+            NegotiatedMedia.Accepted agentSide = firstAccepted(OfferAnswer.negotiate(offerToB, answer, LocalRole.OFFERER));
+            if (agentSide == null) {
+                throw new SdpNegotiationException("the destination accepted no audio");
+            }
+            media.agentPeer(agentSide);
+            sdpToA = OfferAnswer.createOffer(sameCodecAs(agentSide), local(), media.callerPort());
+            callerTelephoneEventPt = firstTelephoneEvent(sdpToA);
+            startRelay();
+            return sdpToA;
+        } catch (SdpParseException | SdpNegotiationException e) {
+            LOG.info("call {}: the destination's SDP is unusable: {}", id, e.getMessage());
+            new SipSupport(b).reply(aInviteTx, aInvite, Response.NOT_ACCEPTABLE_HERE, "Destination SDP unusable");
+            sendBye(Leg.B);
+            forget("bad SDP from the destination");
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------ requests from the legs
+
+    synchronized void ack(Dialog dialog, Request ack) {
+        if (dialog != aDialog) {
+            return; // ACKs from leg B would answer our own 2xx (re-INVITEs we answered): nothing to do
+        }
+        if (lateOffer && !aAcked && SipSupport.hasSdp(ack)) {
+            try {
+                SessionDescription answer = SdpParser.parse(new String(ack.getRawContent(), StandardCharsets.UTF_8));
+                NegotiatedMedia.Accepted callerSide = firstAccepted(OfferAnswer.negotiate(sdpToA, answer, LocalRole.OFFERER));
+                if (callerSide != null) {
+                    media.callerPeer(callerSide);
+                }
+            } catch (SdpParseException | SdpNegotiationException e) {
+                LOG.info("call {}: the caller's answer in ACK is unusable ({}); ending the call", id, e.getMessage());
+                endBothLegs("bad SDP in ACK");
+            }
+        }
+        aAcked = true;
+    }
+
+    synchronized void strayResponse(Dialog dialog, Response r) throws Exception {
+        if (r.getStatusCode() / 100 == 2 && Request.INVITE.equals(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getMethod())) {
+            Request ack = dialog.createAck(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber());
+            dialog.sendAck(ack);
+        }
+    }
+
+    private Leg legOf(Dialog d) {
+        return d == aDialog ? Leg.A : Leg.B;
+    }
+
+    private Dialog dialogOf(Leg leg) {
+        return leg == Leg.A ? aDialog : bDialog;
+    }
+
+    synchronized void bye(Dialog d, ServerTransaction st, Request bye) throws Exception {
+        Leg from = legOf(d);
+        st.sendResponse(b.messages.createResponse(Response.OK, bye));
+        LOG.info("call {}: BYE from {}", id, from == Leg.A ? "caller" : "agent side");
+        if (from == Leg.A && (state == CallState.INVITING || state == CallState.EARLY)) {
+            sendCancelOrBye();
+        } else {
+            sendBye(from == Leg.A ? Leg.B : Leg.A);
+        }
+        forget("BYE from " + (from == Leg.A ? "caller" : "agent side"));
+    }
+
+    synchronized void info(Dialog d, ServerTransaction st, Request info) throws Exception {
+        Leg from = legOf(d);
+        ContentTypeHeader ct = (ContentTypeHeader) info.getHeader(ContentTypeHeader.NAME);
+        int event = ct == null ? -1 : DtmfInfo.event(ct.getContentSubType(), info.getRawContent());
+        if (event >= 0 && from == Leg.A) {
+            long ts = 0; // SIP INFO carries no RTP time; the merger places it by arrival
+            b.observer.infoDigit(this, event, ts);
+        }
+        // DTMF INFO never goes on to the other leg; other INFO bodies are not relayed either
+        st.sendResponse(b.messages.createResponse(Response.OK, info));
+    }
+
+    /** UPDATE: handled locally (media is anchored here): a new offer re-points that leg's media. */
+    synchronized void update(Dialog d, ServerTransaction st, Request update) throws Exception {
+        Leg from = legOf(d);
+        lastRefreshNanos = System.nanoTime();
+        Response ok = b.messages.createResponse(Response.OK, update);
+        if (SipSupport.hasSdp(update)) {
+            try {
+                SessionDescription offer = SdpParser.parse(new String(update.getRawContent(), StandardCharsets.UTF_8));
+                SessionDescription answer = answerLocally(from, offer);
+                ok.setContent(SdpWriter.write(answer), b.headers.createContentTypeHeader("application", "sdp"));
+            } catch (SdpParseException | SdpNegotiationException e) {
+                new SipSupport(b).reply(st, update, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+                return;
+            }
+        }
+        new SipSupport(b).addContact(ok, from == Leg.A ? aTransport : bTransport);
+        st.sendResponse(ok);
+    }
+
+    private SessionDescription answerLocally(Leg from, SessionDescription offer) throws SdpNegotiationException {
+        int port = from == Leg.A ? media.callerPort() : media.agentPort();
+        SessionDescription answer = OfferAnswer.answer(offer, b.capabilities, local(), LocalPorts.of(port, port, port, port));
+        NegotiatedMedia.Accepted side = firstAccepted(OfferAnswer.negotiate(offer, answer, LocalRole.ANSWERER));
+        if (side != null) {
+            if (from == Leg.A) {
+                media.callerPeer(side);
+            } else {
+                media.agentPeer(side);
+            }
+        }
+        return answer;
+    }
+
+    /**
+     * re-INVITE from one leg: its media is re-pointed, the other leg gets a re-INVITE with our own
+     * SDP in the same direction (hold, resume, new ports, new codec), and its answer comes back.
+     * A re-INVITE without SDP is answered locally with a fresh offer.
+     */
+    synchronized void reInvite(Dialog d, ServerTransaction st, Request reinvite) throws Exception {
+        Leg from = legOf(d);
+        SipSupport sip = new SipSupport(b);
+        lastRefreshNanos = System.nanoTime();
+        if (reInviteInProgress) {
+            sip.reply(st, reinvite, Response.REQUEST_PENDING, null);
+            return;
+        }
+        if (state != CallState.CONFIRMED) {
+            sip.reply(st, reinvite, Response.REQUEST_PENDING, null);
+            return;
+        }
+        st.sendResponse(b.messages.createResponse(Response.TRYING, reinvite));
+        String legTransport = from == Leg.A ? aTransport : bTransport;
+        if (!SipSupport.hasSdp(reinvite)) {
+            int port = from == Leg.A ? media.callerPort() : media.agentPort();
+            SessionDescription offer = OfferAnswer.createOffer(b.capabilities, local(), port);
+            Response ok = b.messages.createResponse(Response.OK, reinvite);
+            ok.setContent(SdpWriter.write(offer), b.headers.createContentTypeHeader("application", "sdp"));
+            sip.addContact(ok, legTransport);
+            st.sendResponse(ok);
+            return;
+        }
+        SessionDescription offer;
+        try {
+            offer = SdpParser.parse(new String(reinvite.getRawContent(), StandardCharsets.UTF_8));
+            answerLocally(from, offer); // re-points this leg's media now
+        } catch (SdpParseException | SdpNegotiationException e) {
+            sip.reply(st, reinvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+            return;
+        }
+        Leg other = from == Leg.A ? Leg.B : Leg.A;
+        int otherPort = other == Leg.A ? media.callerPort() : media.agentPort();
+        Direction direction = offer.media().isEmpty() ? Direction.SENDRECV : offer.direction(offer.media().get(0));
+        if (OfferAnswer.isHold(offer) && direction == Direction.SENDRECV) {
+            direction = Direction.SENDONLY;
+        }
+        SessionDescription onward;
+        try {
+            onward = OfferAnswer.createOffer(b.capabilities.withDirection(direction), local(), otherPort, offer);
+        } catch (SdpNegotiationException e) {
+            sip.reply(st, reinvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+            return;
+        }
+        Dialog otherDialog = dialogOf(other);
+        Request onwardInvite = otherDialog.createRequest(Request.INVITE);
+        onwardInvite.setContent(SdpWriter.write(onward), b.headers.createContentTypeHeader("application", "sdp"));
+        sip.addContact(onwardInvite, other == Leg.A ? aTransport : bTransport);
+        ClientTransaction ct = b.provider.getNewClientTransaction(onwardInvite);
+        reInviteInProgress = true;
+        final SessionDescription offerFromLeg = offer;
+        ct.setApplicationData(new B2buaListener.ResponseHandler() {
+            @Override
+            public void response(Response r, Dialog dialog) throws Exception {
+                synchronized (CallSession.this) {
+                    reInviteAnswered(r, dialog, st, reinvite, from, offerFromLeg, onward);
+                }
+            }
+
+            @Override
+            public void timeout() throws Exception {
+                synchronized (CallSession.this) {
+                    reInviteInProgress = false;
+                    new SipSupport(b).reply(st, reinvite, Response.REQUEST_TIMEOUT, null);
+                }
+            }
+        });
+        otherDialog.sendRequest(ct);
+        LOG.info("call {}: re-INVITE from {} ({})", id, from == Leg.A ? "caller" : "agent side", direction);
+    }
+
+    private void reInviteAnswered(Response r, Dialog dialog, ServerTransaction st, Request reinvite, Leg from,
+            SessionDescription offerFromLeg, SessionDescription onward) throws Exception {
+        int code = r.getStatusCode();
+        if (code < 200) {
+            return;
+        }
+        SipSupport sip = new SipSupport(b);
+        reInviteInProgress = false;
+        if (code >= 300) {
+            sip.reply(st, reinvite, code, r.getReasonPhrase());
+            return;
+        }
+        Request ack = dialog.createAck(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber());
+        dialog.sendAck(ack);
+        Leg other = from == Leg.A ? Leg.B : Leg.A;
+        try {
+            SessionDescription answer = SdpParser.parse(new String(r.getRawContent(), StandardCharsets.UTF_8));
+            NegotiatedMedia.Accepted otherSide = firstAccepted(OfferAnswer.negotiate(onward, answer, LocalRole.OFFERER));
+            if (otherSide == null) {
+                throw new SdpNegotiationException("no audio accepted");
+            }
+            if (other == Leg.A) {
+                media.callerPeer(otherSide);
+            } else {
+                media.agentPeer(otherSide);
+            }
+            int port = from == Leg.A ? media.callerPort() : media.agentPort();
+            Direction mirrored = otherSide.direction();
+            SessionDescription answerToLeg = OfferAnswer.answer(offerFromLeg,
+                    sameCodecAs(otherSide).withDirection(mirrored), local(), LocalPorts.of(port, port, port, port));
+            Response ok = b.messages.createResponse(Response.OK, reinvite);
+            ok.setContent(SdpWriter.write(answerToLeg), b.headers.createContentTypeHeader("application", "sdp"));
+            sip.addContact(ok, from == Leg.A ? aTransport : bTransport);
+            st.sendResponse(ok);
+        } catch (SdpParseException | SdpNegotiationException e) {
+            LOG.info("call {}: re-INVITE answer unusable: {}", id, e.getMessage());
+            sip.reply(st, reinvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ ending
+
+    synchronized void cancelledByCaller() throws Exception {
+        if (state != CallState.INVITING && state != CallState.EARLY) {
+            return;
+        }
+        cancelled = true;
+        state = CallState.ENDING;
+        LOG.info("call {}: cancelled by the caller", id);
+        new SipSupport(b).replyToA(aInviteTx, aInvite, aToTag, Response.REQUEST_TERMINATED, null);
+        sendCancelOrBye();
+        forget("CANCEL");
+    }
+
+    /** Before leg B answered: CANCEL its INVITE; after: BYE. */
+    private void sendCancelOrBye() {
+        try {
+            if (bInviteTx != null && bInviteTx.getState() != null
+                    && bInviteTx.getState().getValue() < javax.sip.TransactionState._COMPLETED) {
+                Request cancel = bInviteTx.createCancel();
+                ClientTransaction ct = b.provider.getNewClientTransaction(cancel);
+                ct.sendRequest();
+            } else {
+                sendBye(Leg.B);
+            }
+        } catch (Exception e) {
+            LOG.debug("call {}: CANCEL toward the destination failed: {}", id, e.toString());
+        }
+    }
+
+    private void sendBye(Leg leg) {
+        Dialog d = dialogOf(leg);
+        if (d == null || d.getState() == null || d.getState() == javax.sip.DialogState.TERMINATED) {
+            return;
+        }
+        try {
+            Request bye = d.createRequest(Request.BYE);
+            ClientTransaction ct = b.provider.getNewClientTransaction(bye);
+            d.sendRequest(ct);
+        } catch (Exception e) {
+            LOG.debug("call {}: BYE toward {} failed: {}", id, leg, e.toString());
+        }
+    }
+
+    /** Ends the call on both legs (shutdown, RTP timeout, session timer). */
+    synchronized void endBothLegs(String reason) {
+        if (state == CallState.ENDED) {
+            return;
+        }
+        LOG.info("call {}: ending both legs ({})", id, reason);
+        if (state == CallState.INVITING || state == CallState.EARLY) {
+            try {
+                new SipSupport(b).replyToA(aInviteTx, aInvite, aToTag, Response.TEMPORARILY_UNAVAILABLE, reason);
+            } catch (Exception e) {
+                LOG.debug("call {}: final response to the caller failed: {}", id, e.toString());
+            }
+            sendCancelOrBye();
+        } else {
+            sendBye(Leg.A);
+            sendBye(Leg.B);
+        }
+        forget(reason);
+    }
+
+    /** Releases everything of the call (idempotent). */
+    synchronized void forget(String reason) {
+        if (state == CallState.ENDED) {
+            return;
+        }
+        state = CallState.ENDED;
+        if (media != null) {
+            media.close();
+        }
+        b.registry.remove(this);
+        b.byCallerCallId.remove(aCallId, this);
+        LOG.info("call {}: ended ({})", id, reason);
+        b.observer.callEnded(this, reason);
+    }
+
+    /** Called every second: ends a confirmed call whose media stopped, or whose session timer ran out. */
+    synchronized void checkMedia(long now, long timeoutNanos) {
+        if (state != CallState.CONFIRMED || media == null) {
+            return;
+        }
+        long packets = media.packetsReceived();
+        if (packets != lastPackets) {
+            lastPackets = packets;
+            lastActivityNanos = now;
+        } else if (now - lastActivityNanos > timeoutNanos) {
+            endBothLegs("no RTP for " + timeoutNanos / 1_000_000_000L + " s");
+            return;
+        }
+        if (sessionExpiresNanos > 0 && now - lastRefreshNanos > sessionExpiresNanos) {
+            endBothLegs("session timer expired");
+        }
+    }
+
+    /** RFC 4028: a caller that asks for session timers refreshes; we end the call if it stops. */
+    private void sessionTimer(Request invite) {
+        Header se = invite.getHeader("Session-Expires");
+        if (se == null) {
+            se = invite.getHeader("x");
+        }
+        if (se == null) {
+            return;
+        }
+        String v = headerValue(se);
+        int semi = v.indexOf(';');
+        try {
+            long seconds = Long.parseLong((semi < 0 ? v : v.substring(0, semi)).trim());
+            if (seconds >= 90) {
+                sessionExpiresNanos = seconds * 1_000_000_000L;
+            }
+        } catch (NumberFormatException e) {
+            LOG.debug("call {}: unreadable Session-Expires ignored", id);
+        }
+    }
+}
