@@ -50,6 +50,13 @@ final class B2buaListener implements SipListener {
                 }
                 return;
             }
+            if (!isKnown(method) && !Request.INVITE.equals(method) && !Request.OPTIONS.equals(method)) {
+                // stateless: some methods (PUBLISH, SUBSCRIBE) need headers a transaction would insist on
+                Response resp = b2bua.messages.createResponse(Response.METHOD_NOT_ALLOWED, r);
+                resp.addHeader(allow());
+                b2bua.provider.sendResponse(resp);
+                return;
+            }
             ServerTransaction st = e.getServerTransaction();
             if (st == null) {
                 try {
