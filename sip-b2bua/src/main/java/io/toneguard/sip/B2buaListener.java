@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class B2buaListener implements SipListener {
     private static final Logger LOG = LoggerFactory.getLogger(B2buaListener.class);
-    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE";
+    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, PRACK";
 
     private final SipB2bua b2bua;
 
@@ -92,6 +92,7 @@ final class B2buaListener implements SipListener {
                 case Request.BYE -> s.bye(d, st, r);
                 case Request.INFO -> s.info(d, st, r);
                 case Request.UPDATE -> s.update(d, st, r);
+                case Request.PRACK -> s.prack(st, r);
                 default -> methodNotAllowed(st, r);
             }
         } catch (Exception ex) {

@@ -334,6 +334,11 @@ final class CallSession implements CallInfo {
                 return;
             }
             state = CallState.EARLY;
+            if (SipSupport.hasOptionTag(r, "Require", "100rel") && dialog != null) {
+                // leg B sends reliably: acknowledge with PRACK (RFC 3262)
+                Request prack = dialog.createPrack(r);
+                dialog.sendRequest(b.provider.getNewClientTransaction(prack));
+            }
             SessionDescription sdp = null;
             if (SipSupport.hasSdp(r) && !lateOffer) {
                 sdp = agentAnswered(r);
@@ -343,7 +348,7 @@ final class CallSession implements CallInfo {
             } else if (sdpToA != null) {
                 sdp = sdpToA;
             }
-            aInviteTx.sendResponse(sip.toA(code, r.getReasonPhrase(), aInvite, aToTag, aTransport, sdp));
+            sendProvisionalToA(code, r.getReasonPhrase(), sdp);
             return;
         }
         if (code < 300) {
@@ -369,7 +374,7 @@ final class CallSession implements CallInfo {
             if (sdp == null) {
                 return;
             }
-            Response ok = sip.toA(Response.OK, null, aInvite, aToTag, aTransport, sdp);
+            Response ok = sip.toA(Response.OK, null, aInvite, toTagForA(), aTransport, sdp);
             sip.addSessionTimer(ok, aInvite, sessionExpiresNanos);
             aInviteTx.sendResponse(ok);
             state = CallState.CONFIRMED;
@@ -381,9 +386,42 @@ final class CallSession implements CallInfo {
         }
         if (!cancelled) {
             LOG.info("call {}: {} {} from the destination", id, code, r.getReasonPhrase());
-            aInviteTx.sendResponse(sip.toA(code, r.getReasonPhrase(), aInvite, aToTag, aTransport, null));
+            aInviteTx.sendResponse(sip.toA(code, r.getReasonPhrase(), aInvite, toTagForA(), aTransport, null));
         }
         forget(code + " " + r.getReasonPhrase());
+    }
+
+    /** A 18x toward the caller: reliably (RFC 3262) when the caller requires it. */
+    private void sendProvisionalToA(int code, String reason, SessionDescription sdp) throws Exception {
+        SipSupport sip = new SipSupport(b);
+        if (SipSupport.hasOptionTag(aInvite, "Require", "100rel")) {
+            try {
+                Response reliable = aDialog.createReliableProvisionalResponse(code);
+                if (reason != null) {
+                    reliable.setReasonPhrase(reason);
+                }
+                sip.addContact(reliable, aTransport);
+                if (sdp != null) {
+                    reliable.setContent(SdpWriter.write(sdp), b.headers.createContentTypeHeader("application", "sdp"));
+                }
+                aDialog.sendReliableProvisionalResponse(reliable);
+            } catch (javax.sip.SipException e) {
+                LOG.debug("call {}: reliable {} not sent ({}): the previous one is not PRACKed yet", id, code, e.getMessage());
+            }
+            return;
+        }
+        aInviteTx.sendResponse(sip.toA(code, reason, aInvite, toTagForA(), aTransport, sdp));
+    }
+
+    /** The To tag of leg A: the dialog's once it has one (a reliable 18x may have set it). */
+    private String toTagForA() {
+        String local = aDialog.getLocalTag();
+        return local != null ? local : aToTag;
+    }
+
+    /** PRACK from the caller for a reliable 18x: the dialog layer matched it; accept it. */
+    synchronized void prack(ServerTransaction st, Request prack) throws Exception {
+        st.sendResponse(b.messages.createResponse(Response.OK, prack));
     }
 
     private void rememberAnswerHeaders(Response r) {
@@ -413,7 +451,7 @@ final class CallSession implements CallInfo {
             return sdpToA;
         } catch (SdpParseException | SdpNegotiationException e) {
             LOG.info("call {}: the destination's SDP is unusable: {}", id, e.getMessage());
-            aInviteTx.sendResponse(sip.toA(Response.NOT_ACCEPTABLE_HERE, "Destination SDP unusable", aInvite, aToTag, aTransport, null));
+            aInviteTx.sendResponse(sip.toA(Response.NOT_ACCEPTABLE_HERE, "Destination SDP unusable", aInvite, toTagForA(), aTransport, null));
             sendCancelOrBye();
             forget("bad SDP from the destination");
             return null;
@@ -660,7 +698,7 @@ final class CallSession implements CallInfo {
         cancelled = true;
         state = CallState.ENDING;
         LOG.info("call {}: cancelled by the caller", id);
-        new SipSupport(b).replyToA(aInviteTx, aInvite, aToTag, Response.REQUEST_TERMINATED, null);
+        new SipSupport(b).replyToA(aInviteTx, aInvite, toTagForA(), Response.REQUEST_TERMINATED, null);
         sendCancelOrBye();
         forget("CANCEL");
     }
@@ -703,7 +741,7 @@ final class CallSession implements CallInfo {
         LOG.info("call {}: ending both legs ({})", id, reason);
         if (state == CallState.INVITING || state == CallState.EARLY) {
             try {
-                new SipSupport(b).replyToA(aInviteTx, aInvite, aToTag, Response.TEMPORARILY_UNAVAILABLE, reason);
+                new SipSupport(b).replyToA(aInviteTx, aInvite, toTagForA(), Response.TEMPORARILY_UNAVAILABLE, reason);
             } catch (Exception e) {
                 LOG.debug("call {}: final response to the caller failed: {}", id, e.toString());
             }

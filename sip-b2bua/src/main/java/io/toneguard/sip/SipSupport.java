@@ -28,12 +28,27 @@ import javax.sip.message.Response;
 /** Small builders of the SIP messages the B2BUA sends. */
 final class SipSupport {
     /** Extensions ToneGuard supports when a peer requires them. */
-    private static final List<String> SUPPORTED = List.of("timer");
+    private static final List<String> SUPPORTED = List.of("timer", "100rel");
 
     private final SipB2bua b;
 
     SipSupport(SipB2bua b) {
         this.b = b;
+    }
+
+    /** Whether the message carries {@code tag} in a header of {@code name} (Require, Supported). */
+    static boolean hasOptionTag(Message m, String name, String tag) {
+        ListIterator<?> it = m.getHeaders(name);
+        while (it.hasNext()) {
+            String v = it.next().toString();
+            int colon = v.indexOf(':');
+            for (String t : v.substring(colon + 1).split(",")) {
+                if (t.trim().equalsIgnoreCase(tag)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean hasSdp(Message m) {

@@ -118,8 +118,8 @@ class SipRobustnessTest {
             String elsewhere = "sip:agent@127.0.0.1:35999";
             assertTrue(exchange(peer, request("INVITE", toUs, "Max-Forwards: 70\r\n", pcmu, false, peer)).startsWith("SIP/2.0 404"));
             assertTrue(exchange(peer, request("INVITE", elsewhere, "Max-Forwards: 0\r\n", pcmu, false, peer)).startsWith("SIP/2.0 483"));
-            String r = exchange(peer, request("INVITE", elsewhere, "Max-Forwards: 70\r\nRequire: 100rel\r\n", pcmu, false, peer));
-            assertTrue(r.startsWith("SIP/2.0 420") && r.contains("100rel"), r);
+            String r = exchange(peer, request("INVITE", elsewhere, "Max-Forwards: 70\r\nRequire: precondition\r\n", pcmu, false, peer));
+            assertTrue(r.startsWith("SIP/2.0 420") && r.contains("precondition"), r);
             r = exchange(peer, request("INVITE", elsewhere, "Max-Forwards: 70\r\n", "v=0\r\nthis is not SDP\r\n", false, peer));
             assertTrue(r.startsWith("SIP/2.0 400") && r.contains("Bad SDP"), r);
             r = exchange(peer, request("INVITE", elsewhere, "Max-Forwards: 70\r\n", sdp("18", "a=rtpmap:18 G729/8000\r\n"), false, peer));
