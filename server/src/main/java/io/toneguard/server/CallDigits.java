@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CallDigits {
     private final Map<String, AtomicLong[]> counts = new ConcurrentHashMap<>();
+    private final AtomicLong[] totals = newCounters();
 
     /** The listener for one call's digits. */
     public DigitListener forCall(String callId) {
@@ -21,6 +22,7 @@ public final class CallDigits {
             @Override
             public void digitStarted(DtmfDigit digit, DigitSource source, long onsetTimestamp) {
                 c[source.ordinal()].incrementAndGet();
+                totals[source.ordinal()].incrementAndGet();
             }
         };
     }
@@ -28,6 +30,12 @@ public final class CallDigits {
     /** Counts a digit that arrived another way (SIP INFO). */
     public void add(String callId, DigitSource source) {
         counts.computeIfAbsent(callId, k -> newCounters())[source.ordinal()].incrementAndGet();
+        totals[source.ordinal()].incrementAndGet();
+    }
+
+    /** Digits received from one source on all calls since start. */
+    public long total(DigitSource source) {
+        return totals[source.ordinal()].get();
     }
 
     /** Digits received on a call from one source so far (0 for unknown calls). */

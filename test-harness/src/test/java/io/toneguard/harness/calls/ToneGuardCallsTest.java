@@ -1,0 +1,238 @@
+package io.toneguard.harness.calls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toneguard.dtmf.DigitSource;
+import io.toneguard.dtmf.DtmfDigit;
+import io.toneguard.dtmf.inband.DetectorSettings;
+import io.toneguard.dtmf.inband.InbandDtmfDetector;
+import io.toneguard.dtmf.testing.DebianPackages;
+import io.toneguard.dtmf.testing.Multimon;
+import io.toneguard.dtmf.testing.RecordingListener;
+import io.toneguard.dtmf.testing.Signal;
+import io.toneguard.dtmf.testing.SpeechCorpus;
+import io.toneguard.harness.rtp.RtpCapture;
+import io.toneguard.harness.rtp.RtpPcapWriter;
+import io.toneguard.harness.rtp.RtpPcapWriter.KeyPress;
+import io.toneguard.harness.sipp.Sipp;
+import io.toneguard.harness.sipp.Sipp.SippProcess;
+import io.toneguard.harness.sipp.Sipp.SippResult;
+import io.toneguard.server.ToneGuardServer;
+import io.toneguard.server.config.ConfigLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real calls through ToneGuard: sipp plays the caller (its RTP from pcap files: speech, in-band
+ * DTMF and RFC 4733 events in the same call) and the agent side, ToneGuard sits between them as
+ * the caller's next hop, and what reaches the agent's media port is captured and checked.
+ */
+class ToneGuardCallsTest {
+    static final int SIP_PORT = 35600;
+    private static final AtomicInteger NEXT_BLOCK = new AtomicInteger(35620);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final DtmfDigit[] KEYS = {DtmfDigit.D4, DtmfDigit.D1, DtmfDigit.D5, DtmfDigit.HASH, DtmfDigit.D0};
+    private static ToneGuardServer toneGuard;
+
+    @TempDir
+    Path dir;
+
+    /** Ports of one test: caller SIP and media, agent SIP and media, and the capture of the agent's audio. */
+    record Ports(int caller, int callerMedia, int agent, int agentMedia, int capture) {
+        static Ports next() {
+            int b = NEXT_BLOCK.getAndAdd(20);
+            return new Ports(b, b + 4, b + 8, b + 12, b + 16);
+        }
+    }
+
+    @BeforeAll
+    static void startToneGuard(@TempDir Path cfgDir) throws Exception {
+        DebianPackages.ensure("sip-tester");
+        Path cfg = cfgDir.resolve("toneguard.yaml");
+        Files.writeString(cfg, "sip:\n  port: " + SIP_PORT + "\n  drainSeconds: 0\nmedia:\n  portMin: 36400\n  portMax: 36999\n");
+        toneGuard = ToneGuardServer.start(new ConfigLoader().load(cfg));
+    }
+
+    @AfterAll
+    static void stopToneGuard() {
+        toneGuard.close();
+    }
+
+    @AfterEach
+    void noCallLeftBehind() throws InterruptedException {
+        for (int i = 0; i < 50 && toneGuard.calls().size() > 0; i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, toneGuard.calls().size(), "calls left in the registry: " + toneGuard.calls().all());
+    }
+
+    static Sipp agent(String scenario, Ports p) {
+        return Sipp.scenario(scenario).localPort(p.agent()).mediaPort(p.agentMedia())
+                .key("agent_rtp_port", p.capture()).timeout(Duration.ofSeconds(15));
+    }
+
+    /** A caller whose Request-URI names the agent, sending through ToneGuard as its next hop. */
+    static Sipp caller(String scenario, Ports p) {
+        return Sipp.scenario(scenario).localPort(p.caller()).mediaPort(p.callerMedia())
+                .remote("127.0.0.1", p.agent()).args("-rsa", "127.0.0.1:" + SIP_PORT).timeout(Duration.ofSeconds(15));
+    }
+
+    static SippResult[] call(Sipp agent, Sipp caller) throws Exception {
+        try (SippProcess a = agent.start()) {
+            Thread.sleep(150);
+            SippResult c;
+            try (SippProcess cp = caller.start()) {
+                c = cp.await(WAIT);
+            }
+            SippResult r = a.await(WAIT);
+            assertEquals(0, c.exitCode(), "caller: " + c.describe());
+            assertEquals(0, r.exitCode(), "agent: " + r.describe());
+            return new SippResult[] {r, c};
+        }
+    }
+
+    /** Speech, then keys as in-band tones and, at the same moments, as telephone-events; then speech. */
+    private RtpPcapWriter.Summary keyedPcap(String name, RtpPcapWriter.Options options) throws Exception {
+        short[] speech = SpeechCorpus.read("you-entered.wav");
+        Signal s = new Signal(7).silence(100).audio(speech).silence(100);
+        List<KeyPress> presses = new ArrayList<>();
+        for (DtmfDigit d : KEYS) {
+            double at = s.length() * 1000.0 / Signal.RATE;
+            s.tone(d, 100, -10).silence(100);
+            presses.add(new KeyPress(d, at, 100));
+        }
+        s.audio(SpeechCorpus.read("please-try-again.wav")).silence(200);
+        return RtpPcapWriter.write(dir.resolve(name), s.pcm(), presses, options);
+    }
+
+    private static double rms(short[] pcm) {
+        double sum = 0;
+        for (short v : pcm) {
+            sum += (double) v * v;
+        }
+        return Math.sqrt(sum / Math.max(1, pcm.length));
+    }
+
+    private static void assertNothingDecodable(short[] heard) {
+        RecordingListener oracle = new RecordingListener();
+        InbandDtmfDetector sensitive = new InbandDtmfDetector(DetectorSettings.MOST_SENSITIVE, oracle);
+        sensitive.process(heard, 0, heard.length);
+        sensitive.flush();
+        assertEquals(0, oracle.presses.size(), "our most sensitive detector decodes digits in the agent's audio");
+        assertEquals(0, Multimon.dtmf(heard).length, "multimon-ng decodes digits in the agent's audio");
+    }
+
+    @Test
+    void theAgentHearsTheSpeechAndNoDigitsWhileTheCaptureGetsEveryDigit() throws Exception {
+        Ports p = Ports.next();
+        RtpPcapWriter.Summary pcap = keyedPcap("both.pcap", RtpPcapWriter.Options.DEFAULT);
+        long inbandBefore = toneGuard.digits().total(DigitSource.INBAND);
+        long eventsBefore = toneGuard.digits().total(DigitSource.RFC4733);
+        try (RtpCapture capture = RtpCapture.open(p.capture())) {
+            call(agent("agent.xml", p), caller("caller.xml", p)
+                    .key("pcap", pcap.file().toString()).key("pause_ms", pcap.durationMillis() + 400));
+            capture.awaitQuiet(pcap.audioPackets() - 5, Duration.ofMillis(200), Duration.ofSeconds(3));
+            assertEquals(0, capture.count(101), "no telephone-event reaches the agent");
+            assertTrue(capture.count(0) >= pcap.audioPackets() - 3,
+                    "the caller's audio reaches the agent: " + capture.count(0) + " of " + pcap.audioPackets());
+            assertTrue(capture.isSequenceContinuous(), "sequence numbers continuous at the agent");
+            short[] heard = capture.audio();
+            assertTrue(rms(Arrays.copyOfRange(heard, 1600, 8000)) > 300, "the speech arrives");
+            assertNothingDecodable(heard);
+        }
+        long keyed = KEYS.length;
+        long digits = toneGuard.digits().total(DigitSource.INBAND) - inbandBefore
+                + toneGuard.digits().total(DigitSource.RFC4733) - eventsBefore;
+        assertEquals(keyed, digits, "each key reaches the capture exactly once (in-band and events merged)");
+    }
+
+    @Test
+    void eventsWithoutAudioBecomeReplacementAudio() throws Exception {
+        Ports p = Ports.next();
+        RtpPcapWriter.Summary pcap = keyedPcap("events.pcap",
+                RtpPcapWriter.Options.DEFAULT.withAudioDuringEvents(RtpPcapWriter.AudioDuringEvents.PAUSE));
+        try (RtpCapture capture = RtpCapture.open(p.capture())) {
+            call(agent("agent.xml", p), caller("caller.xml", p)
+                    .key("pcap", pcap.file().toString()).key("pause_ms", pcap.durationMillis() + 400));
+            capture.awaitQuiet(pcap.audioPackets() - 5, Duration.ofMillis(200), Duration.ofSeconds(3));
+            assertEquals(0, capture.count(101));
+            assertTrue(capture.isSequenceContinuous(), "removed and converted events leave no sequence gap");
+            assertNothingDecodable(capture.audio());
+        }
+    }
+
+    @Test
+    void theAgentSideHangsUp() throws Exception {
+        Ports p = Ports.next();
+        RtpPcapWriter.Summary pcap = keyedPcap("hangup.pcap", RtpPcapWriter.Options.DEFAULT);
+        try (RtpCapture capture = RtpCapture.open(p.capture())) {
+            call(agent("agent-hangup.xml", p).key("hangup_ms", 1500), caller("caller-hangup-by-callee.xml", p)
+                    .key("pcap", pcap.file().toString()));
+        }
+    }
+
+    @Test
+    void cancelBeforeAnswerReachesTheAgentSide() throws Exception {
+        Ports p = Ports.next();
+        call(agent("agent-no-answer.xml", p), caller("caller-cancel.xml", p).key("ring_ms", 500));
+    }
+
+    @Test
+    void busyAndDeclineArePassedBack() throws Exception {
+        Ports p = Ports.next();
+        call(agent("agent-busy.xml", p), caller("caller-expect-busy.xml", p));
+        Ports q = Ports.next();
+        call(agent("agent-decline.xml", q), caller("caller-expect-reject.xml", q));
+    }
+
+    @Test
+    void holdAndResumeFromTheCaller() throws Exception {
+        Ports p = Ports.next();
+        call(agent("agent.xml", p), caller("caller-hold-resume.xml", p).key("hold_ms", 300));
+    }
+
+    @Test
+    void holdAndResumeFromTheAgentSide() throws Exception {
+        Ports p = Ports.next();
+        RtpPcapWriter.Summary pcap = keyedPcap("held.pcap", RtpPcapWriter.Options.DEFAULT);
+        try (RtpCapture capture = RtpCapture.open(p.capture())) {
+            call(agent("agent-hold-resume.xml", p).key("hold_ms", 300), caller("caller-hangup-by-callee.xml", p)
+                    .key("pcap", pcap.file().toString()));
+        }
+    }
+
+    @Test
+    void lateOfferCallsCarryMaskedMedia() throws Exception {
+        Ports p = Ports.next();
+        RtpPcapWriter.Summary pcap = keyedPcap("late.pcap", RtpPcapWriter.Options.DEFAULT);
+        try (RtpCapture capture = RtpCapture.open(p.capture())) {
+            call(agent("agent.xml", p), caller("caller-late-offer.xml", p)
+                    .key("pcap", pcap.file().toString()).key("pause_ms", pcap.durationMillis() + 400));
+            capture.awaitQuiet(pcap.audioPackets() / 2, Duration.ofMillis(200), Duration.ofSeconds(3));
+            assertTrue(capture.count(0) > pcap.audioPackets() / 2, "media flows after a late offer: " + capture.count(0));
+            assertEquals(0, capture.count(101));
+            assertNothingDecodable(capture.audio());
+        }
+    }
+
+    @Test
+    void infoDigitsAreConsumedAndNeverForwarded() throws Exception {
+        Ports p = Ports.next();
+        long before = toneGuard.digits().total(DigitSource.SIP_INFO);
+        SippResult[] results = call(agent("agent.xml", p), caller("caller-info-digits.xml", p).key("info_digit", "5"));
+        assertEquals(2, toneGuard.digits().total(DigitSource.SIP_INFO) - before, "both INFO digits were consumed");
+        assertFalse(results[0].messages().contains("INFO sip:"), "an INFO reached the agent side");
+    }
+}
