@@ -1,0 +1,159 @@
+package io.toneguard.harness.calls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.toneguard.dtmf.testing.DebianPackages;
+import io.toneguard.dtmf.testing.Signal;
+import io.toneguard.dtmf.testing.SpeechCorpus;
+import io.toneguard.harness.rtp.RtpCapture;
+import io.toneguard.harness.rtp.RtpPcapWriter;
+import io.toneguard.harness.sipp.Sipp;
+import io.toneguard.harness.sipp.Sipp.SippProcess;
+import io.toneguard.harness.sipp.Sipp.SippResult;
+import io.toneguard.server.ToneGuardServer;
+import io.toneguard.server.config.ConfigLoader;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Load through ToneGuard with sipp: many calls with media at once, and a steady call rate. Every
+ * call must complete, and every call's media must reach the agent side as its own stream: the
+ * agent's audio of all calls lands on one port, where each of ToneGuard's per-call SSRCs must carry
+ * exactly one call's packets in an unbroken sequence. Prints the figures the README quotes.
+ */
+class ToneGuardLoadTest {
+    private static final int SIP_PORT = 35500;
+    private static ToneGuardServer toneGuard;
+
+    @TempDir
+    Path dir;
+
+    private static io.netty.util.ResourceLeakDetector.Level leakLevel;
+
+    @BeforeAll
+    static void start(@TempDir Path cfgDir) throws Exception {
+        // a load run measures: paranoid leak tracking (a stack trace per buffer access) would be the
+        // bottleneck. Every functional test keeps it at paranoid.
+        leakLevel = io.netty.util.ResourceLeakDetector.getLevel();
+        io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.SIMPLE);
+        DebianPackages.ensure("sip-tester");
+        Path cfg = cfgDir.resolve("toneguard.yaml");
+        Files.writeString(cfg, "sip:\n  port: " + SIP_PORT + "\n  drainSeconds: 0\nmedia:\n  portMin: 37000\n  portMax: 38999\n");
+        toneGuard = ToneGuardServer.start(new ConfigLoader().load(cfg));
+    }
+
+    @AfterAll
+    static void stop() {
+        toneGuard.close();
+        io.netty.util.ResourceLeakDetector.setLevel(leakLevel);
+    }
+
+    private RtpPcapWriter.Summary speechPcap(String name, int millis) throws Exception {
+        short[] speech = SpeechCorpus.read("you-entered.wav");
+        Signal s = new Signal(1);
+        while (s.length() < millis * 8) {
+            s.audio(speech).silence(100);
+        }
+        short[] pcm = java.util.Arrays.copyOf(s.pcm(), millis * 8);
+        return RtpPcapWriter.write(dir.resolve(name), pcm, RtpPcapWriter.Options.DEFAULT);
+    }
+
+    private record Figures(int calls, double setupSeconds, int maxConcurrent, long packets, double seconds, double cpuSeconds) {
+        void print(String what) {
+            System.out.printf("LOAD %s: %d calls, %.1f calls/s set up, %d concurrent at most, %d packets to the agent side"
+                            + " (%.0f packets/s relayed caller to agent), test JVM CPU (ToneGuard, capture, JIT) %.1f s over %.1f s (%.0f%% of one core)%n",
+                    what, calls, calls / setupSeconds, maxConcurrent, packets, packets / seconds, cpuSeconds, seconds,
+                    100 * cpuSeconds / seconds);
+        }
+    }
+
+    private Figures run(int calls, double rate, int limit, RtpPcapWriter.Summary pcap, int ports) throws Exception {
+        // sipp binds four media ports from its -mp base (audio and video, RTP and RTCP): keep them apart
+        int agentSip = ports;
+        int callerSip = ports + 2;
+        int capturePort = ports + 40;
+        AtomicInteger maxConcurrent = new AtomicInteger();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (RtpCapture capture = RtpCapture.open(capturePort)) {
+            Sipp agent = Sipp.scenario("agent.xml").localPort(agentSip).mediaPort(ports + 10)
+                    .key("agent_rtp_port", capturePort).calls(calls).timeout(Duration.ofSeconds(120));
+            Sipp caller = Sipp.scenario("caller.xml").localPort(callerSip).mediaPort(ports + 20)
+                    .remote("127.0.0.1", agentSip).args("-rsa", "127.0.0.1:" + SIP_PORT)
+                    .key("pcap", pcap.file().toString()).key("pause_ms", pcap.durationMillis() + 300)
+                    .calls(calls).rate(rate).limit(limit).timeout(Duration.ofSeconds(120));
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    maxConcurrent.accumulateAndGet(toneGuard.calls().size(), Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.start();
+            SippResult a;
+            SippResult c;
+            try (SippProcess ap = agent.start()) {
+                Thread.sleep(200);
+                try (SippProcess cp = caller.start()) {
+                    c = cp.await(Duration.ofSeconds(150));
+                }
+                a = ap.await(Duration.ofSeconds(30));
+            } finally {
+                sampler.interrupt();
+                sampler.join();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            assertEquals(0, c.exitCode(), "caller: " + c.describe());
+            assertEquals(0, a.exitCode(), "agent: " + a.describe());
+            capture.awaitQuiet(1, Duration.ofMillis(500), Duration.ofSeconds(5));
+
+            // every call's audio arrived as its own, unbroken stream
+            Map<Long, List<RtpCapture.Packet>> bySsrc = capture.packets().stream()
+                    .collect(Collectors.groupingBy(RtpCapture.Packet::ssrc, TreeMap::new, Collectors.toList()));
+            assertEquals(calls, bySsrc.size(), "one stream per call at the agent side");
+            for (Map.Entry<Long, List<RtpCapture.Packet>> e : bySsrc.entrySet()) {
+                int n = e.getValue().size();
+                assertTrue(n >= pcap.audioPackets() - 5 && n <= pcap.audioPackets(),
+                        "stream " + Long.toHexString(e.getKey()) + " carries " + n + " packets, one call has " + pcap.audioPackets());
+                List<Integer> seqs = e.getValue().stream().map(RtpCapture.Packet::sequence).sorted().toList();
+                assertEquals(seqs.size(), seqs.stream().distinct().count(), "no packet of another call in stream " + Long.toHexString(e.getKey()));
+            }
+            assertEquals(0, capture.count(101));
+            double setup = Math.max(calls / rate, 1);
+            return new Figures(calls, setup, maxConcurrent.get(), capture.packets().size(), seconds, cpu);
+        }
+    }
+
+    @Test
+    void fiftyConcurrentCallsWithMedia() throws Exception {
+        RtpPcapWriter.Summary pcap = speechPcap("four-seconds.pcap", 4000);
+        Figures f = run(50, 50, 50, pcap, 35300);
+        assertTrue(f.maxConcurrent() >= 40, "calls were held at the same time: " + f.maxConcurrent());
+        f.print("50 concurrent");
+    }
+
+    @Test
+    void fiveHundredCallsAtTwentyPerSecond() throws Exception {
+        RtpPcapWriter.Summary pcap = speechPcap("one-second.pcap", 1000);
+        Figures f = run(500, 20, 100, pcap, 35400);
+        f.print("500 at 20/s");
+    }
+}
