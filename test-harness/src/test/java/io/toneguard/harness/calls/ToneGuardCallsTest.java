@@ -41,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ToneGuardCallsTest {
     static final int SIP_PORT = 35600;
+    /** Short, so that the dead-media test is quick; every other call here is shorter or has media. */
+    static final int RTP_TIMEOUT_SECONDS = 3;
     private static final AtomicInteger NEXT_BLOCK = new AtomicInteger(35620);
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final DtmfDigit[] KEYS = {DtmfDigit.D4, DtmfDigit.D1, DtmfDigit.D5, DtmfDigit.HASH, DtmfDigit.D0};
@@ -61,7 +63,8 @@ class ToneGuardCallsTest {
     static void startToneGuard(@TempDir Path cfgDir) throws Exception {
         DebianPackages.ensure("sip-tester");
         Path cfg = cfgDir.resolve("toneguard.yaml");
-        Files.writeString(cfg, "sip:\n  port: " + SIP_PORT + "\n  drainSeconds: 0\nmedia:\n  portMin: 36400\n  portMax: 36999\n");
+        Files.writeString(cfg, "sip:\n  port: " + SIP_PORT + "\n  drainSeconds: 0\n  rtpTimeoutSeconds: " + RTP_TIMEOUT_SECONDS
+                + "\nmedia:\n  portMin: 36400\n  portMax: 36999\n");
         toneGuard = ToneGuardServer.start(new ConfigLoader().load(cfg));
     }
 
@@ -224,6 +227,64 @@ class ToneGuardCallsTest {
             assertTrue(capture.count(0) > pcap.audioPackets() / 2, "media flows after a late offer: " + capture.count(0));
             assertEquals(0, capture.count(101));
             assertNothingDecodable(capture.audio());
+        }
+    }
+
+    @Test
+    void aCallOverTcpWorksToo() throws Exception {
+        Ports p = Ports.next();
+        RtpPcapWriter.Summary pcap = keyedPcap("tcp.pcap", RtpPcapWriter.Options.DEFAULT);
+        try (RtpCapture capture = RtpCapture.open(p.capture())) {
+            call(agent("agent.xml", p), caller("caller.xml", p).args("-t", "t1")
+                    .key("pcap", pcap.file().toString()).key("pause_ms", pcap.durationMillis() + 400));
+            capture.awaitQuiet(pcap.audioPackets() / 2, Duration.ofMillis(200), Duration.ofSeconds(3));
+            assertTrue(capture.count(0) > pcap.audioPackets() / 2, "media flows: " + capture.count(0));
+            assertNothingDecodable(capture.audio());
+        }
+    }
+
+    @Test
+    void deadMediaEndsTheCallOnBothLegs() throws Exception {
+        Ports p = Ports.next();
+        Signal s = new Signal(3).audio(SpeechCorpus.read("you-entered.wav"));
+        RtpPcapWriter.Summary pcap = RtpPcapWriter.write(dir.resolve("short.pcap"),
+                Arrays.copyOf(s.pcm(), 2400), List.of(), RtpPcapWriter.Options.DEFAULT);
+        long start = System.nanoTime();
+        try (RtpCapture capture = RtpCapture.open(p.capture())) {
+            // the caller plays 0.3 s and then falls silent; it waits for the BYE, as does the agent
+            call(agent("agent.xml", p), caller("caller-hangup-by-callee.xml", p).key("pcap", pcap.file().toString()));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds >= RTP_TIMEOUT_SECONDS && seconds < RTP_TIMEOUT_SECONDS + 8, "ended after " + seconds + " s");
+    }
+
+    @Test
+    void shutdownEndsActiveCallsWithByeOnBothLegs(@TempDir Path cfgDir) throws Exception {
+        Path cfg = cfgDir.resolve("drain.yaml");
+        int sipPort = SIP_PORT + 1;
+        Files.writeString(cfg, "sip:\n  port: " + sipPort + "\n  drainSeconds: 1\nmedia:\n  portMin: 38000\n  portMax: 38099\n");
+        ToneGuardServer second = ToneGuardServer.start(new ConfigLoader().load(cfg));
+        Ports p = Ports.next();
+        RtpPcapWriter.Summary pcap = keyedPcap("long.pcap", RtpPcapWriter.Options.DEFAULT);
+        try (RtpCapture capture = RtpCapture.open(p.capture());
+                SippProcess a = agent("agent.xml", p).start()) {
+            Thread.sleep(150);
+            try (SippProcess c = Sipp.scenario("caller-hangup-by-callee.xml").localPort(p.caller()).mediaPort(p.callerMedia())
+                    .remote("127.0.0.1", p.agent()).args("-rsa", "127.0.0.1:" + sipPort)
+                    .key("pcap", pcap.file().toString()).timeout(Duration.ofSeconds(15)).start()) {
+                for (int i = 0; i < 50 && second.calls().size() == 0; i++) {
+                    Thread.sleep(100);
+                }
+                assertEquals(1, second.calls().size(), "the call is up");
+                Thread.sleep(500);
+                second.close(); // drain 1 s, then BYE both legs
+                SippResult callerResult = c.await(WAIT);
+                SippResult agentResult = a.await(WAIT);
+                assertEquals(0, callerResult.exitCode(), "caller: " + callerResult.describe());
+                assertEquals(0, agentResult.exitCode(), "agent: " + agentResult.describe());
+            }
+        } finally {
+            second.close();
         }
     }
 
