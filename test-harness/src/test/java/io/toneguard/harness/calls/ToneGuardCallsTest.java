@@ -231,6 +231,22 @@ class ToneGuardCallsTest {
     }
 
     @Test
+    void reliableEarlyMediaFromTheAgentSideIsPracked() throws Exception {
+        Ports p = Ports.next();
+        RtpPcapWriter.Summary pcap = keyedPcap("prack.pcap", RtpPcapWriter.Options.DEFAULT);
+        try (RtpCapture capture = RtpCapture.open(p.capture())) {
+            call(agent("agent-100rel.xml", p), caller("caller.xml", p)
+                    .key("pcap", pcap.file().toString()).key("pause_ms", 1000));
+        }
+    }
+
+    @Test
+    void sessionTimersAreHonoured() throws Exception {
+        Ports p = Ports.next();
+        call(agent("agent.xml", p), caller("caller-session-timer.xml", p));
+    }
+
+    @Test
     void aCallOverTcpWorksToo() throws Exception {
         Ports p = Ports.next();
         RtpPcapWriter.Summary pcap = keyedPcap("tcp.pcap", RtpPcapWriter.Options.DEFAULT);
