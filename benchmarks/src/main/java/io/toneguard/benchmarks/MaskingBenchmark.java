@@ -50,19 +50,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class MaskingBenchmark {
     private static final Path SPEECH = Path.of("/usr/share/asterisk/sounds/en_US_f_Allison/you-entered.wav");
-    private static final InbandListener QUIET = new InbandListener() {
-        @Override
-        public void toneSuspected(long fromSample, long toSample) {
-        }
-
-        @Override
-        public void digitStarted(DtmfDigit digit, long onsetSample) {
-        }
-
-        @Override
-        public void digitEnded(DtmfDigit digit, long endSample) {
-        }
-    };
 
     @Param({"speech", "digits"})
     public String audio;
@@ -80,8 +67,8 @@ public class MaskingBenchmark {
     @Setup
     public void setUp() throws Exception {
         signal = audio.equals("speech") ? speech() : digits();
-        detector = new InbandDtmfDetector(DetectorSettings.DEFAULT, QUIET);
-        masker = new ToneMasker(MaskerSettings.DEFAULT, QUIET);
+        detector = new InbandDtmfDetector(DetectorSettings.DEFAULT, InbandListener.NONE);
+        masker = new ToneMasker(MaskerSettings.DEFAULT, InbandListener.NONE);
         pipeline = MediaPipeline.builder("bench")
                 .then(new ParseRtpStage())
                 .then(new MaskToneStage(101, MaskerSettings.DEFAULT, DigitListener.NONE))

@@ -192,7 +192,7 @@ final class CallSession implements CallInfo {
         SessionDescription offer = null;
         if (SipSupport.hasSdp(invite)) {
             try {
-                offer = SdpParser.parse(new String(invite.getRawContent(), StandardCharsets.UTF_8));
+                offer = sdpOf(invite);
             } catch (SdpParseException e) {
                 sip.reply(st, invite, Response.BAD_REQUEST, "Bad SDP: " + e.getMessage());
                 return;
@@ -277,7 +277,7 @@ final class CallSession implements CallInfo {
 
     /** What the caller's offer says about where to send (via a local answer, so we parse it once). */
     private NegotiatedMedia.Accepted callerSideOf(SessionDescription callerOffer) throws SdpNegotiationException {
-        SessionDescription answer = OfferAnswer.answer(callerOffer, b.capabilities, local(), LocalPorts.of(media.callerPort(), media.callerPort(), media.callerPort(), media.callerPort()));
+        SessionDescription answer = OfferAnswer.answer(callerOffer, b.capabilities, local(), everyLine(media.callerPort()));
         return firstAccepted(OfferAnswer.negotiate(callerOffer, answer, LocalRole.ANSWERER));
     }
 
@@ -435,18 +435,32 @@ final class CallSession implements CallInfo {
         }
     }
 
+    /** Leg B's answer to our offer, with the agent side's media pointed at it. */
+    private NegotiatedMedia.Accepted agentAnswer(Response r) throws SdpParseException, SdpNegotiationException {
+        NegotiatedMedia.Accepted agentSide = firstAccepted(OfferAnswer.negotiate(offerToB, sdpOf(r), LocalRole.OFFERER));
+        if (agentSide == null) {
+            throw new SdpNegotiationException("the destination accepted no audio");
+        }
+        media.agentPeer(agentSide);
+        return agentSide;
+    }
+
+    private static SessionDescription sdpOf(javax.sip.message.Message m) throws SdpParseException {
+        return SdpParser.parse(new String(m.getRawContent(), StandardCharsets.UTF_8));
+    }
+
+    /** The same local port for every m-line (ToneGuard anchors one audio stream per leg). */
+    private static LocalPorts everyLine(int port) {
+        return i -> port;
+    }
+
     /** Leg B answered our offer (early or final): point media at it, start relaying, answer leg A. */
     private SessionDescription agentAnswered(Response r) throws Exception {
         SipSupport sip = new SipSupport(b);
         try {
-            SessionDescription answer = SdpParser.parse(new String(r.getRawContent(), StandardCharsets.UTF_8));
-            NegotiatedMedia.Accepted agentSide = firstAccepted(OfferAnswer.negotiate(offerToB, answer, LocalRole.OFFERER));
-            if (agentSide == null) {
-                throw new SdpNegotiationException("the destination accepted no audio");
-            }
-            media.agentPeer(agentSide);
+            NegotiatedMedia.Accepted agentSide = agentAnswer(r);
             MediaCapabilities sameCodec = sameCodecAs(agentSide).withDirection(agentSide.direction());
-            sdpToA = OfferAnswer.answer(aOffer, sameCodec, local(), LocalPorts.of(media.callerPort(), media.callerPort(), media.callerPort(), media.callerPort()));
+            sdpToA = OfferAnswer.answer(aOffer, sameCodec, local(), everyLine(media.callerPort()));
             startRelay();
             return sdpToA;
         } catch (SdpParseException | SdpNegotiationException e) {
@@ -461,12 +475,7 @@ final class CallSession implements CallInfo {
     /** Late offer: leg B answered our offer in its 200; now we offer leg A, who answers in the ACK. */
     private SessionDescription lateOfferAnswered(Response r) throws Exception {
         try {
-            SessionDescription answer = SdpParser.parse(new String(r.getRawContent(), StandardCharsets.UTF_8));
-            NegotiatedMedia.Accepted agentSide = firstAccepted(OfferAnswer.negotiate(offerToB, answer, LocalRole.OFFERER));
-            if (agentSide == null) {
-                throw new SdpNegotiationException("the destination accepted no audio");
-            }
-            media.agentPeer(agentSide);
+            NegotiatedMedia.Accepted agentSide = agentAnswer(r);
             sdpToA = OfferAnswer.createOffer(sameCodecAs(agentSide), local(), media.callerPort());
             callerTelephoneEventPt = firstTelephoneEvent(sdpToA);
             startRelay();
@@ -488,7 +497,7 @@ final class CallSession implements CallInfo {
         }
         if (lateOffer && !aAcked && SipSupport.hasSdp(ack)) {
             try {
-                SessionDescription answer = SdpParser.parse(new String(ack.getRawContent(), StandardCharsets.UTF_8));
+                SessionDescription answer = sdpOf(ack);
                 NegotiatedMedia.Accepted callerSide = firstAccepted(OfferAnswer.negotiate(sdpToA, answer, LocalRole.OFFERER));
                 if (callerSide != null) {
                     media.callerPeer(callerSide);
@@ -547,7 +556,7 @@ final class CallSession implements CallInfo {
         Response ok = b.messages.createResponse(Response.OK, update);
         if (SipSupport.hasSdp(update)) {
             try {
-                SessionDescription offer = SdpParser.parse(new String(update.getRawContent(), StandardCharsets.UTF_8));
+                SessionDescription offer = sdpOf(update);
                 SessionDescription answer = answerLocally(from, offer);
                 ok.setContent(SdpWriter.write(answer), b.headers.createContentTypeHeader("application", "sdp"));
             } catch (SdpParseException | SdpNegotiationException e) {
@@ -561,7 +570,7 @@ final class CallSession implements CallInfo {
 
     private SessionDescription answerLocally(Leg from, SessionDescription offer) throws SdpNegotiationException {
         int port = from == Leg.A ? media.callerPort() : media.agentPort();
-        SessionDescription answer = OfferAnswer.answer(offer, b.capabilities, local(), LocalPorts.of(port, port, port, port));
+        SessionDescription answer = OfferAnswer.answer(offer, b.capabilities, local(), everyLine(port));
         NegotiatedMedia.Accepted side = firstAccepted(OfferAnswer.negotiate(offer, answer, LocalRole.ANSWERER));
         if (side != null) {
             if (from == Leg.A) {
@@ -603,7 +612,7 @@ final class CallSession implements CallInfo {
         }
         SessionDescription offer;
         try {
-            offer = SdpParser.parse(new String(reinvite.getRawContent(), StandardCharsets.UTF_8));
+            offer = sdpOf(reinvite);
             answerLocally(from, offer); // re-points this leg's media now
         } catch (SdpParseException | SdpNegotiationException e) {
             sip.reply(st, reinvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
@@ -665,7 +674,7 @@ final class CallSession implements CallInfo {
         dialog.sendAck(ack);
         Leg other = from == Leg.A ? Leg.B : Leg.A;
         try {
-            SessionDescription answer = SdpParser.parse(new String(r.getRawContent(), StandardCharsets.UTF_8));
+            SessionDescription answer = sdpOf(r);
             NegotiatedMedia.Accepted otherSide = firstAccepted(OfferAnswer.negotiate(onward, answer, LocalRole.OFFERER));
             if (otherSide == null) {
                 throw new SdpNegotiationException("no audio accepted");
@@ -678,7 +687,7 @@ final class CallSession implements CallInfo {
             int port = from == Leg.A ? media.callerPort() : media.agentPort();
             Direction mirrored = otherSide.direction();
             SessionDescription answerToLeg = OfferAnswer.answer(offerFromLeg,
-                    sameCodecAs(otherSide).withDirection(mirrored), local(), LocalPorts.of(port, port, port, port));
+                    sameCodecAs(otherSide).withDirection(mirrored), local(), everyLine(port));
             Response ok = b.messages.createResponse(Response.OK, reinvite);
             ok.setContent(SdpWriter.write(answerToLeg), b.headers.createContentTypeHeader("application", "sdp"));
             sip.addContact(ok, from == Leg.A ? aTransport : bTransport);

@@ -1,5 +1,7 @@
 package io.toneguard.sip;
 
+import io.toneguard.media.rfc4733.DtmfEvent;
+
 /**
  * Reads the key of a DTMF SIP INFO body straight from its bytes (no String ever holds it):
  * {@code application/dtmf-relay} ("Signal=5\r\nDuration=160") and {@code application/dtmf} ("5").
@@ -44,29 +46,12 @@ final class DtmfInfo {
     private static int eventOf(byte[] b, int i) {
         int c = b[i];
         // a two-digit event code ("10", "11") is how some phones send * and #
-        if (c >= '0' && c <= '9') {
-            if (i + 1 < b.length && b[i + 1] >= '0' && b[i + 1] <= '9') {
-                int code = (c - '0') * 10 + (b[i + 1] - '0');
-                return code <= 15 ? code : -1;
-            }
-            return c - '0';
+        if (c >= '0' && c <= '9' && i + 1 < b.length && b[i + 1] >= '0' && b[i + 1] <= '9') {
+            int code = (c - '0') * 10 + (b[i + 1] - '0');
+            return code <= 15 ? code : -1;
         }
-        switch (c) {
-            case '*':
-                return 10;
-            case '#':
-                return 11;
-            case 'A': case 'a':
-                return 12;
-            case 'B': case 'b':
-                return 13;
-            case 'C': case 'c':
-                return 14;
-            case 'D': case 'd':
-                return 15;
-            default:
-                return -1;
-        }
+        int event = DtmfEvent.event((char) c);
+        return DtmfEvent.isDtmf(event) ? event : -1;
     }
 
     private static int indexOfIgnoreCase(byte[] hay, String needle) {

@@ -102,8 +102,10 @@ public final class InbandDtmfDetector {
     private final double[][] sideCoef = new double[8][2];
     /** Goertzel coefficients at twice each DTMF frequency. */
     private final double[] harmonicCoef = new double[8];
-    private final double[] scratch = new double[WINDOW];
+    private final short[] scratch = new short[WINDOW];
     private final double[] lanes = new double[4];
+    private final double[] laneA = new double[4];
+    private final double[] laneB = new double[4];
     private final short[] history = new short[HISTORY];
     private long sampleCount;
 
@@ -196,9 +198,17 @@ public final class InbandDtmfDetector {
     }
 
     private void goertzel4(short[] x, int from, int n, int k) {
-        final double c0 = coef[k], c1 = coef[k + 1], c2 = coef[k + 2], c3 = coef[k + 3];
-        double a0 = s1[k], a1 = s1[k + 1], a2 = s1[k + 2], a3 = s1[k + 3];
-        double b0 = s2[k], b1 = s2[k + 1], b2 = s2[k + 2], b3 = s2[k + 3];
+        recur4(x, from, n, coef[k], coef[k + 1], coef[k + 2], coef[k + 3], s1, s2, k);
+    }
+
+    /**
+     * Four independent Goertzel recurrences (coefficients 2cos(w)) over {@code x[from, from + n)},
+     * continuing from and updating the state {@code a[k..k+3]} (s[n-1]) and {@code b[k..k+3]} (s[n-2]).
+     */
+    private static void recur4(short[] x, int from, int n, double c0, double c1, double c2, double c3,
+            double[] a, double[] b, int k) {
+        double a0 = a[k], a1 = a[k + 1], a2 = a[k + 2], a3 = a[k + 3];
+        double b0 = b[k], b1 = b[k + 1], b2 = b[k + 2], b3 = b[k + 3];
         for (int m = from, end = from + n; m < end; m++) {
             double v = x[m];
             double t0 = v + c0 * a0 - b0;
@@ -214,14 +224,14 @@ public final class InbandDtmfDetector {
             a2 = t2;
             a3 = t3;
         }
-        s1[k] = a0;
-        s1[k + 1] = a1;
-        s1[k + 2] = a2;
-        s1[k + 3] = a3;
-        s2[k] = b0;
-        s2[k + 1] = b1;
-        s2[k + 2] = b2;
-        s2[k + 3] = b3;
+        a[k] = a0;
+        a[k + 1] = a1;
+        a[k + 2] = a2;
+        a[k + 3] = a3;
+        b[k] = b0;
+        b[k + 1] = b1;
+        b[k + 2] = b2;
+        b[k + 3] = b3;
     }
 
     private void finishSubBlock() {
@@ -422,28 +432,21 @@ public final class InbandDtmfDetector {
      * candidate windows.
      */
     private void powers(int length, double c0, double c1, double c2, double c3) {
-        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        double b0 = 0, b1 = 0, b2 = 0, b3 = 0;
-        for (int n = 0; n < length; n++) {
-            double v = scratch[n];
-            double t0 = v + c0 * a0 - b0;
-            double t1 = v + c1 * a1 - b1;
-            double t2 = v + c2 * a2 - b2;
-            double t3 = v + c3 * a3 - b3;
-            b0 = a0;
-            b1 = a1;
-            b2 = a2;
-            b3 = a3;
-            a0 = t0;
-            a1 = t1;
-            a2 = t2;
-            a3 = t3;
-        }
+        java.util.Arrays.fill(laneA, 0);
+        java.util.Arrays.fill(laneB, 0);
+        recur4(scratch, 0, length, c0, c1, c2, c3, laneA, laneB, 0);
         double norm = 2.0 / ((double) length * length);
-        lanes[0] = (a0 * a0 + b0 * b0 - c0 * a0 * b0) * norm;
-        lanes[1] = (a1 * a1 + b1 * b1 - c1 * a1 * b1) * norm;
-        lanes[2] = (a2 * a2 + b2 * b2 - c2 * a2 * b2) * norm;
-        lanes[3] = (a3 * a3 + b3 * b3 - c3 * a3 * b3) * norm;
+        lanes[0] = lanePower(0, c0) * norm;
+        lanes[1] = lanePower(1, c1) * norm;
+        lanes[2] = lanePower(2, c2) * norm;
+        lanes[3] = lanePower(3, c3) * norm;
+    }
+
+    /** |y|^2 of lane {@code i} from its last two states: a^2 + b^2 - c a b. */
+    private double lanePower(int i, double c) {
+        double a = laneA[i];
+        double b = laneB[i];
+        return a * a + b * b - c * a * b;
     }
 
     private void track(DtmfDigit verdict, long windowStart, long windowEnd) {

@@ -7,6 +7,21 @@ import io.toneguard.dtmf.DtmfDigit;
  * Called synchronously from {@link InbandDtmfDetector#process}; must not keep references.
  */
 public interface InbandListener {
+    /** Hears nothing. */
+    InbandListener NONE = new InbandListener() {
+        @Override
+        public void toneSuspected(long fromSample, long toSample) {
+        }
+
+        @Override
+        public void digitStarted(DtmfDigit digit, long onsetSample) {
+        }
+
+        @Override
+        public void digitEnded(DtmfDigit digit, long endSample) {
+        }
+    };
+
     /** Samples [{@code fromSample}, {@code toSample}) look like DTMF and must not be heard. */
     void toneSuspected(long fromSample, long toSample);
 

@@ -14,19 +14,6 @@ import java.util.Arrays;
  * the first delay's worth of output (the line filling up) is dropped.
  */
 public final class WavMasker {
-    private static final InbandListener IGNORE_DIGITS = new InbandListener() {
-        @Override
-        public void toneSuspected(long fromSample, long toSample) {
-        }
-
-        @Override
-        public void digitStarted(DtmfDigit digit, long onsetSample) {
-        }
-
-        @Override
-        public void digitEnded(DtmfDigit digit, long endSample) {
-        }
-    };
 
     private final MaskerSettings settings;
 
@@ -39,7 +26,7 @@ public final class WavMasker {
         if (audio.sampleRate() != InbandDtmfDetector.SAMPLE_RATE) {
             throw new IllegalArgumentException("the masker needs 8000 Hz audio, got " + audio.sampleRate() + " Hz");
         }
-        ToneMasker masker = new ToneMasker(settings, IGNORE_DIGITS);
+        ToneMasker masker = new ToneMasker(settings, InbandListener.NONE);
         int delay = masker.delaySamples();
         int n = audio.samples().length;
         short[] in = Arrays.copyOf(audio.samples(), n + delay); // delay samples of silence flush the line
