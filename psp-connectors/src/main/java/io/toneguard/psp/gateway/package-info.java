@@ -1,0 +1,2 @@
+/** The PaymentGateway SPI, its requests and results, and the interceptor chain around every call. */
+package io.toneguard.psp.gateway;
