@@ -167,7 +167,7 @@ public final class Sipp {
         List<String> command = command(file, dir);
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.log").toFile()).start();
-        return new SippProcess(p, command, dir);
+        return new SippProcess(p, command, dir, address, localPort);
     }
 
     /** Starts sipp and waits for it ({@code wait} should exceed the sipp timeout). */
@@ -182,12 +182,34 @@ public final class Sipp {
         private final Process process;
         private final List<String> command;
         private final Path dir;
+        private final String address;
+        private final int sipPort;
         private SippResult result;
 
-        SippProcess(Process process, List<String> command, Path dir) {
+        SippProcess(Process process, List<String> command, Path dir, String address, int sipPort) {
             this.process = process;
             this.command = List.copyOf(command);
             this.dir = dir;
+            this.address = address;
+            this.sipPort = sipPort;
+        }
+
+        /**
+         * Waits until sipp listens on its SIP port (the port can no longer be bound), so a peer
+         * started next finds it; false if it did not within {@code timeout} or sipp exited.
+         */
+        public boolean awaitListening(java.time.Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                try (java.net.DatagramSocket probe = new java.net.DatagramSocket(
+                        new java.net.InetSocketAddress(address, sipPort))) {
+                    probe.close();
+                } catch (java.net.SocketException bound) {
+                    return true;
+                }
+                Thread.sleep(10);
+            }
+            return false;
         }
 
         public boolean isAlive() {

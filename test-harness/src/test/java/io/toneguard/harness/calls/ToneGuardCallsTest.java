@@ -1,5 +1,7 @@
 package io.toneguard.harness.calls;
 
+import io.toneguard.harness.SippCalls;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,20 +91,6 @@ class ToneGuardCallsTest {
                 .remote("127.0.0.1", p.agent()).args("-rsa", "127.0.0.1:" + SIP_PORT).timeout(Duration.ofSeconds(15));
     }
 
-    static SippResult[] call(Sipp agent, Sipp caller) throws Exception {
-        try (SippProcess a = agent.start()) {
-            Thread.sleep(150);
-            SippResult c;
-            try (SippProcess cp = caller.start()) {
-                c = cp.await(WAIT);
-            }
-            SippResult r = a.await(WAIT);
-            assertEquals(0, c.exitCode(), "caller: " + c.describe());
-            assertEquals(0, r.exitCode(), "agent: " + r.describe());
-            return new SippResult[] {r, c};
-        }
-    }
-
     /** Speech, then keys as in-band tones and, at the same moments, as telephone-events; then speech. */
     private RtpPcapWriter.Summary keyedPcap(String name, RtpPcapWriter.Options options) throws Exception {
         short[] speech = SpeechCorpus.read("you-entered.wav");
@@ -132,7 +120,7 @@ class ToneGuardCallsTest {
         long inbandBefore = toneGuard.digits().total(DigitSource.INBAND);
         long eventsBefore = toneGuard.digits().total(DigitSource.RFC4733);
         try (RtpCapture capture = RtpCapture.open(p.capture())) {
-            call(agent("agent.xml", p), caller("caller.xml", p)
+            SippCalls.call(agent("agent.xml", p), caller("caller.xml", p)
                     .key("pcap", pcap.file().toString()).key("pause_ms", pcap.durationMillis() + 400));
             capture.awaitQuiet(pcap.audioPackets() - 5, Duration.ofMillis(200), Duration.ofSeconds(3));
             assertEquals(0, capture.count(101), "no telephone-event reaches the agent");
@@ -155,7 +143,7 @@ class ToneGuardCallsTest {
         RtpPcapWriter.Summary pcap = keyedPcap("events.pcap",
                 RtpPcapWriter.Options.DEFAULT.withAudioDuringEvents(RtpPcapWriter.AudioDuringEvents.PAUSE));
         try (RtpCapture capture = RtpCapture.open(p.capture())) {
-            call(agent("agent.xml", p), caller("caller.xml", p)
+            SippCalls.call(agent("agent.xml", p), caller("caller.xml", p)
                     .key("pcap", pcap.file().toString()).key("pause_ms", pcap.durationMillis() + 400));
             capture.awaitQuiet(pcap.audioPackets() - 5, Duration.ofMillis(200), Duration.ofSeconds(3));
             assertEquals(0, capture.count(101));
@@ -169,7 +157,7 @@ class ToneGuardCallsTest {
         Ports p = Ports.next();
         RtpPcapWriter.Summary pcap = keyedPcap("hangup.pcap", RtpPcapWriter.Options.DEFAULT);
         try (RtpCapture capture = RtpCapture.open(p.capture())) {
-            call(agent("agent-hangup.xml", p).key("hangup_ms", 1500), caller("caller-hangup-by-callee.xml", p)
+            SippCalls.call(agent("agent-hangup.xml", p).key("hangup_ms", 1500), caller("caller-hangup-by-callee.xml", p)
                     .key("pcap", pcap.file().toString()));
             assertTrue(capture.awaitPackets(1, Duration.ofSeconds(2)), "media flowed before the hang-up");
         }
@@ -178,21 +166,21 @@ class ToneGuardCallsTest {
     @Test
     void cancelBeforeAnswerReachesTheAgentSide() throws Exception {
         Ports p = Ports.next();
-        call(agent("agent-no-answer.xml", p), caller("caller-cancel.xml", p).key("ring_ms", 500));
+        SippCalls.call(agent("agent-no-answer.xml", p), caller("caller-cancel.xml", p).key("ring_ms", 500));
     }
 
     @Test
     void busyAndDeclineArePassedBack() throws Exception {
         Ports p = Ports.next();
-        call(agent("agent-busy.xml", p), caller("caller-expect-busy.xml", p));
+        SippCalls.call(agent("agent-busy.xml", p), caller("caller-expect-busy.xml", p));
         Ports q = Ports.next();
-        call(agent("agent-decline.xml", q), caller("caller-expect-reject.xml", q));
+        SippCalls.call(agent("agent-decline.xml", q), caller("caller-expect-reject.xml", q));
     }
 
     @Test
     void holdAndResumeFromTheCaller() throws Exception {
         Ports p = Ports.next();
-        call(agent("agent.xml", p), caller("caller-hold-resume.xml", p).key("hold_ms", 300));
+        SippCalls.call(agent("agent.xml", p), caller("caller-hold-resume.xml", p).key("hold_ms", 300));
     }
 
     @Test
@@ -200,7 +188,7 @@ class ToneGuardCallsTest {
         Ports p = Ports.next();
         RtpPcapWriter.Summary pcap = keyedPcap("held.pcap", RtpPcapWriter.Options.DEFAULT);
         try (RtpCapture capture = RtpCapture.open(p.capture())) {
-            call(agent("agent-hold-resume.xml", p).key("hold_ms", 300), caller("caller-hangup-by-callee.xml", p)
+            SippCalls.call(agent("agent-hold-resume.xml", p).key("hold_ms", 300), caller("caller-hangup-by-callee.xml", p)
                     .key("pcap", pcap.file().toString()));
             assertTrue(capture.awaitPackets(1, Duration.ofSeconds(2)), "media flowed around the hold");
         }
@@ -211,7 +199,7 @@ class ToneGuardCallsTest {
         Ports p = Ports.next();
         RtpPcapWriter.Summary pcap = keyedPcap("late.pcap", RtpPcapWriter.Options.DEFAULT);
         try (RtpCapture capture = RtpCapture.open(p.capture())) {
-            call(agent("agent.xml", p), caller("caller-late-offer.xml", p)
+            SippCalls.call(agent("agent.xml", p), caller("caller-late-offer.xml", p)
                     .key("pcap", pcap.file().toString()).key("pause_ms", pcap.durationMillis() + 400));
             capture.awaitQuiet(pcap.audioPackets() / 2, Duration.ofMillis(200), Duration.ofSeconds(3));
             assertTrue(capture.count(0) > pcap.audioPackets() / 2, "media flows after a late offer: " + capture.count(0));
@@ -225,7 +213,7 @@ class ToneGuardCallsTest {
         Ports p = Ports.next();
         RtpPcapWriter.Summary pcap = keyedPcap("prack.pcap", RtpPcapWriter.Options.DEFAULT);
         try (RtpCapture capture = RtpCapture.open(p.capture())) {
-            call(agent("agent-100rel.xml", p), caller("caller.xml", p)
+            SippCalls.call(agent("agent-100rel.xml", p), caller("caller.xml", p)
                     .key("pcap", pcap.file().toString()).key("pause_ms", 1000));
             assertTrue(capture.awaitPackets(1, Duration.ofSeconds(2)), "media flowed after the reliable 183");
         }
@@ -234,7 +222,7 @@ class ToneGuardCallsTest {
     @Test
     void sessionTimersAreHonoured() throws Exception {
         Ports p = Ports.next();
-        call(agent("agent.xml", p), caller("caller-session-timer.xml", p));
+        SippCalls.call(agent("agent.xml", p), caller("caller-session-timer.xml", p));
     }
 
     @Test
@@ -242,7 +230,7 @@ class ToneGuardCallsTest {
         Ports p = Ports.next();
         RtpPcapWriter.Summary pcap = keyedPcap("tcp.pcap", RtpPcapWriter.Options.DEFAULT);
         try (RtpCapture capture = RtpCapture.open(p.capture())) {
-            call(agent("agent.xml", p), caller("caller.xml", p).args("-t", "t1")
+            SippCalls.call(agent("agent.xml", p), caller("caller.xml", p).args("-t", "t1")
                     .key("pcap", pcap.file().toString()).key("pause_ms", pcap.durationMillis() + 400));
             capture.awaitQuiet(pcap.audioPackets() / 2, Duration.ofMillis(200), Duration.ofSeconds(3));
             assertTrue(capture.count(0) > pcap.audioPackets() / 2, "media flows: " + capture.count(0));
@@ -259,7 +247,7 @@ class ToneGuardCallsTest {
         long start = System.nanoTime();
         try (RtpCapture capture = RtpCapture.open(p.capture())) {
             // the caller plays 0.3 s and then falls silent; it waits for the BYE, as does the agent
-            call(agent("agent.xml", p), caller("caller-hangup-by-callee.xml", p).key("pcap", pcap.file().toString()));
+            SippCalls.call(agent("agent.xml", p), caller("caller-hangup-by-callee.xml", p).key("pcap", pcap.file().toString()));
             assertTrue(capture.count(0) > 0, "the caller's 0.3 s of audio arrived before the silence");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -276,7 +264,7 @@ class ToneGuardCallsTest {
         RtpPcapWriter.Summary pcap = keyedPcap("long.pcap", RtpPcapWriter.Options.DEFAULT);
         try (RtpCapture capture = RtpCapture.open(p.capture());
                 SippProcess a = agent("agent.xml", p).start()) {
-            Thread.sleep(150);
+            assertTrue(a.awaitListening(Duration.ofSeconds(5)));
             try (SippProcess c = Sipp.scenario("caller-hangup-by-callee.xml").localPort(p.caller()).mediaPort(p.callerMedia())
                     .remote("127.0.0.1", p.agent()).args("-rsa", "127.0.0.1:" + sipPort)
                     .key("pcap", pcap.file().toString()).timeout(Duration.ofSeconds(15)).start()) {
@@ -284,7 +272,7 @@ class ToneGuardCallsTest {
                     Thread.sleep(100);
                 }
                 assertEquals(1, second.calls().size(), "the call is up");
-                Thread.sleep(500);
+                assertTrue(capture.awaitPackets(10, Duration.ofSeconds(5)), "media flows before the shutdown");
                 second.close(); // drain 1 s, then BYE both legs
                 SippResult callerResult = c.await(WAIT);
                 SippResult agentResult = a.await(WAIT);
@@ -301,7 +289,7 @@ class ToneGuardCallsTest {
     void infoDigitsAreConsumedAndNeverForwarded() throws Exception {
         Ports p = Ports.next();
         long before = toneGuard.digits().total(DigitSource.SIP_INFO);
-        SippResult[] results = call(agent("agent.xml", p), caller("caller-info-digits.xml", p).key("info_digit", "5"));
+        SippResult[] results = SippCalls.call(agent("agent.xml", p), caller("caller-info-digits.xml", p).key("info_digit", "5"));
         assertEquals(2, toneGuard.digits().total(DigitSource.SIP_INFO) - before, "both INFO digits were consumed");
         assertFalse(results[0].messages().contains("INFO sip:"), "an INFO reached the agent side");
     }

@@ -110,7 +110,7 @@ class ToneGuardLoadTest {
             SippResult a;
             SippResult c;
             try (SippProcess ap = agent.start()) {
-                Thread.sleep(200);
+                assertTrue(ap.awaitListening(Duration.ofSeconds(5)));
                 try (SippProcess cp = caller.start()) {
                     c = cp.await(Duration.ofSeconds(150));
                 }

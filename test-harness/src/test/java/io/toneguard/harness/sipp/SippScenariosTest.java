@@ -1,5 +1,7 @@
 package io.toneguard.harness.sipp;
 
+import io.toneguard.harness.SippCalls;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -63,20 +65,6 @@ class SippScenariosTest {
     }
 
     /** Runs an agent and a caller against each other; both must succeed. Returns {agent, caller}. */
-    private static SippResult[] call(Sipp agent, Sipp caller) throws Exception {
-        try (SippProcess a = agent.start()) {
-            Thread.sleep(150); // let the agent bind
-            SippResult c;
-            try (SippProcess cp = caller.start()) {
-                c = cp.await(WAIT);
-            }
-            SippResult r = a.await(WAIT);
-            assertEquals(0, c.exitCode(), c.describe());
-            assertEquals(0, r.exitCode(), r.describe());
-            return new SippResult[] {r, c};
-        }
-    }
-
     private static final DtmfDigit[] KEYS = {DtmfDigit.D4, DtmfDigit.D1, DtmfDigit.D5, DtmfDigit.HASH};
 
     /** Speech, then four keys as in-band tones and, at the same moments, as telephone-events. */
@@ -105,7 +93,7 @@ class SippScenariosTest {
         Ports p = Ports.next();
         RtpPcapWriter.Summary pcap = keyedPcap("keys.pcap");
         try (RtpCapture capture = RtpCapture.open(p.capture())) {
-            call(agent("agent.xml", p), caller("caller.xml", p)
+            SippCalls.call(agent("agent.xml", p), caller("caller.xml", p)
                     .key("pcap", pcap.file().toString()).key("pause_ms", pcap.durationMillis() + 300));
             assertTrue(capture.awaitQuiet(pcap.packets(), Duration.ofMillis(100), Duration.ofSeconds(2)),
                     "received " + capture.packets().size() + " of " + pcap.packets());
@@ -122,7 +110,7 @@ class SippScenariosTest {
     @Test
     void callerCancelsWhileRinging() throws Exception {
         Ports p = Ports.next();
-        SippResult[] r = call(agent("agent-no-answer.xml", p), caller("caller-cancel.xml", p).key("ring_ms", 100));
+        SippResult[] r = SippCalls.call(agent("agent-no-answer.xml", p), caller("caller-cancel.xml", p).key("ring_ms", 100));
         assertTrue(r[0].messages().contains("CANCEL sip:"), r[0].describe());
         assertTrue(r[1].messages().contains("SIP/2.0 487"), r[1].describe());
     }
@@ -130,23 +118,23 @@ class SippScenariosTest {
     @Test
     void busyAgent() throws Exception {
         Ports p = Ports.next();
-        call(agent("agent-busy.xml", p), caller("caller-expect-busy.xml", p));
+        SippCalls.call(agent("agent-busy.xml", p), caller("caller-expect-busy.xml", p));
     }
 
     @Test
     void rejectAcceptsBusyAndDecline() throws Exception {
         Ports p = Ports.next();
-        SippResult[] r = call(agent("agent-decline.xml", p), caller("caller-expect-reject.xml", p));
+        SippResult[] r = SippCalls.call(agent("agent-decline.xml", p), caller("caller-expect-reject.xml", p));
         assertTrue(r[1].messages().contains("SIP/2.0 603"), r[1].describe());
         Ports q = Ports.next();
-        call(agent("agent-busy.xml", q), caller("caller-expect-reject.xml", q));
+        SippCalls.call(agent("agent-busy.xml", q), caller("caller-expect-reject.xml", q));
     }
 
     @Test
     void expectingBusyFailsWhenTheCallIsAnswered() throws Exception {
         Ports p = Ports.next();
         try (SippProcess a = agent("agent.xml", p).start()) {
-            Thread.sleep(150);
+            assertTrue(a.awaitListening(Duration.ofSeconds(5)));
             SippResult c = caller("caller-expect-busy.xml", p).timeout(Duration.ofSeconds(2)).run(WAIT);
             assertNotEquals(0, c.exitCode(), c.describe());
             assertTrue(!c.errors().isBlank() || !c.screen().isBlank(), c.describe());
@@ -156,7 +144,7 @@ class SippScenariosTest {
     @Test
     void callerHoldsAndResumes() throws Exception {
         Ports p = Ports.next();
-        SippResult[] r = call(agent("agent.xml", p), caller("caller-hold-resume.xml", p).key("hold_ms", 150));
+        SippResult[] r = SippCalls.call(agent("agent.xml", p), caller("caller-hold-resume.xml", p).key("hold_ms", 150));
         String m = r[0].messages();
         int hold = m.indexOf("a=sendonly");
         int answer = m.indexOf("a=recvonly", hold);
@@ -171,7 +159,7 @@ class SippScenariosTest {
         RtpPcapWriter.Summary pcap = RtpPcapWriter.write(dir.resolve("s.pcap"), new Signal(1).silence(400).pcm(),
                 RtpPcapWriter.Options.DEFAULT);
         try (RtpCapture capture = RtpCapture.open(p.capture())) {
-            SippResult[] r = call(agent("agent-hold-resume.xml", p).key("hold_ms", 150),
+            SippResult[] r = SippCalls.call(agent("agent-hold-resume.xml", p).key("hold_ms", 150),
                     caller("caller-hangup-by-callee.xml", p).key("pcap", pcap.file().toString()));
             String m = r[1].messages();
             assertTrue(m.indexOf("a=recvonly") > m.indexOf("a=sendonly"), r[1].describe());
@@ -185,7 +173,7 @@ class SippScenariosTest {
         Ports p = Ports.next();
         RtpPcapWriter.Summary pcap = RtpPcapWriter.write(dir.resolve("s.pcap"), new Signal(1).silence(200).pcm(),
                 RtpPcapWriter.Options.DEFAULT);
-        SippResult[] r = call(agent("agent-hangup.xml", p).key("hangup_ms", 300),
+        SippResult[] r = SippCalls.call(agent("agent-hangup.xml", p).key("hangup_ms", 300),
                 caller("caller-hangup-by-callee.xml", p).key("pcap", pcap.file().toString()));
         assertTrue(r[0].messages().contains("BYE sip:caller@127.0.0.1:" + p.caller()), r[0].describe());
     }
@@ -196,7 +184,7 @@ class SippScenariosTest {
         RtpPcapWriter.Summary pcap = RtpPcapWriter.write(dir.resolve("s.pcap"), new Signal(1).silence(300).pcm(),
                 RtpPcapWriter.Options.DEFAULT);
         try (RtpCapture capture = RtpCapture.open(p.capture())) {
-            SippResult[] r = call(agent("agent.xml", p), caller("caller-late-offer.xml", p)
+            SippResult[] r = SippCalls.call(agent("agent.xml", p), caller("caller-late-offer.xml", p)
                     .key("pcap", pcap.file().toString()).key("pause_ms", pcap.durationMillis() + 300));
             String m = r[0].messages();
             int invite = m.indexOf("INVITE sip:");
@@ -213,7 +201,7 @@ class SippScenariosTest {
     @Test
     void infoDigitsAreAnswered() throws Exception {
         Ports p = Ports.next();
-        SippResult[] r = call(agent("agent.xml", p), caller("caller-info-digits.xml", p).key("info_digit", "5"));
+        SippResult[] r = SippCalls.call(agent("agent.xml", p), caller("caller-info-digits.xml", p).key("info_digit", "5"));
         String m = r[0].messages();
         assertTrue(m.contains("Content-Type: application/dtmf-relay"), r[0].describe());
         assertTrue(m.contains("Signal=5\r\nDuration=160"), r[0].describe());
