@@ -58,15 +58,20 @@ public final class StripeGateway implements PaymentGateway {
 
     @Override
     public PaymentResult execute(GatewayRequest request) {
-        return switch (request) {
-            case GatewayRequest.Sale s -> paymentIntent(s.card(), s.payment(), "automatic", s.idempotencyKey());
-            case GatewayRequest.Authorize a -> paymentIntent(a.card(), a.payment(), "manual", a.idempotencyKey());
-            case GatewayRequest.Capture c -> capture(c);
-            case GatewayRequest.Void v -> cancel(v);
-            case GatewayRequest.Refund r -> refund(r);
-            case GatewayRequest.Tokenize t -> tokenize(t);
-            case GatewayRequest.AchDebit d -> new PaymentResult.InvalidRequest("stripe connector does not support ACH debits");
-        };
+        if (request instanceof GatewayRequest.Sale s) {
+            return paymentIntent(s.card(), s.payment(), "automatic", s.idempotencyKey());
+        } else if (request instanceof GatewayRequest.Authorize a) {
+            return paymentIntent(a.card(), a.payment(), "manual", a.idempotencyKey());
+        } else if (request instanceof GatewayRequest.Capture c) {
+            return capture(c);
+        } else if (request instanceof GatewayRequest.Void v) {
+            return cancel(v);
+        } else if (request instanceof GatewayRequest.Refund r) {
+            return refund(r);
+        } else if (request instanceof GatewayRequest.Tokenize t) {
+            return tokenize(t);
+        }
+        return new PaymentResult.InvalidRequest("stripe connector does not support " + request.operation());
     }
 
     private PaymentResult paymentIntent(Card card, PaymentRequest payment, String captureMethod, String key) {
@@ -169,11 +174,12 @@ public final class StripeGateway implements PaymentGateway {
             headers.put("Idempotency-Key", idempotencyKey);
         }
         PspHttp.Outcome outcome = http.send("POST", URI.create(config.baseUri().toString().replaceAll("/+$", "") + path), headers, body);
-        return switch (outcome) {
-            case PspHttp.TimedOut t -> new PaymentResult.Timeout(t.message());
-            case PspHttp.Failed f -> new PaymentResult.GatewayError(f.message(), true);
-            case PspHttp.Answer a -> answer(a, kind);
-        };
+        if (outcome instanceof PspHttp.TimedOut t) {
+            return new PaymentResult.Timeout(t.message());
+        } else if (outcome instanceof PspHttp.Failed f) {
+            return new PaymentResult.GatewayError(f.message(), true);
+        }
+        return answer((PspHttp.Answer) outcome, kind);
     }
 
     private static PaymentResult answer(PspHttp.Answer a, Kind kind) {
