@@ -84,7 +84,7 @@ public final class AdyenGateway implements PaymentGateway {
             } else {
                 body.field("captureDelayHours", 0);
             }
-            return payment(send("/payments", body.toBytes(), key));
+            return PspText.scrub(payment(send("/payments", body.toBytes(), key)), card.number(), card.securityCode());
         }
     }
 
@@ -105,7 +105,8 @@ public final class AdyenGateway implements PaymentGateway {
             body.field("recurringProcessingModel", "CardOnFile");
             body.field("storePaymentMethod", true);
             body.field("shopperReference", t.customerReference());
-            return payment(send("/payments", body.toBytes(), t.idempotencyKey()));
+            return PspText.scrub(payment(send("/payments", body.toBytes(), t.idempotencyKey())), t.card().number(),
+                    t.card().securityCode());
         }
     }
 

@@ -97,7 +97,7 @@ public final class AuthorizeNetGateway implements PaymentGateway {
             if (!card.postcode().isEmpty()) {
                 body.object("billTo").digits("zip", card.postcode()).end();
             }
-            return answer(send(body));
+            return PspText.scrub(answer(send(body)), card.number(), card.securityCode());
         }
     }
 
@@ -121,7 +121,7 @@ public final class AuthorizeNetGateway implements PaymentGateway {
             body.field("echeckType", config.echeckType());
             body.end().end();
             order(body, payment);
-            return answer(send(body));
+            return PspText.scrub(answer(send(body)), account.accountNumber(), account.routingNumber());
         }
     }
 

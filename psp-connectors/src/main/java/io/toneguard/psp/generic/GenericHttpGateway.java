@@ -77,14 +77,9 @@ public final class GenericHttpGateway implements PaymentGateway {
             return new PaymentResult.InvalidRequest(config.name() + " does not support " + request.operation());
         }
         Values values = new Values(card, bank, payment, request.idempotencyKey());
-        for (Source s : config.requestFields().values()) {
-            if ((s.isCard() && card == null) || (s.isBank() && bank == null)) {
-                return new PaymentResult.InvalidRequest(s.key() + " is mapped but not part of a " + request.operation());
-            }
-            if ((s == Source.CARD_EXPIRY_MONTH || s == Source.CARD_EXPIRY_YEAR || s == Source.CARD_EXPIRY)
-                    && card.expiry().length() != 4) {
-                return new PaymentResult.InvalidRequest("card expiry must be MMYY");
-            }
+        if (card != null && card.expiry().length() != 4 && config.requestFields().values().stream()
+                .anyMatch(s -> s == Source.CARD_EXPIRY_MONTH || s == Source.CARD_EXPIRY_YEAR || s == Source.CARD_EXPIRY)) {
+            return new PaymentResult.InvalidRequest("card expiry must be MMYY");
         }
         byte[] body;
         try (SecretBody b = config.requestType() == BodyType.JSON ? SecretBody.json() : SecretBody.form()) {
@@ -96,7 +91,9 @@ public final class GenericHttpGateway implements PaymentGateway {
             }
             body = b.toBytes();
         }
-        return answer(http.send(config.httpMethod(), config.serviceUri(), headers(request.idempotencyKey()), body));
+        PaymentResult result = answer(http.send(config.httpMethod(), config.serviceUri(), headers(request.idempotencyKey()), body));
+        return card != null ? PspText.scrub(result, card.number(), card.securityCode())
+                : PspText.scrub(result, bank.accountNumber(), bank.routingNumber());
     }
 
     private Map<String, String> headers(String key) {
@@ -123,8 +120,14 @@ public final class GenericHttpGateway implements PaymentGateway {
         }
     }
 
-    /** Writes one mapped field; empty captured fields (e.g. no postcode asked for) are left out. */
+    /**
+     * Writes one mapped field. Empty captured fields (e.g. no postcode asked for) are left out, and
+     * so are card fields in an ACH debit and bank fields in a sale, so one mapping can serve both.
+     */
     private static void write(SecretBody b, String name, Source source, Values v) {
+        if ((source.isCard() && v.card() == null) || (source.isBank() && v.bank() == null)) {
+            return;
+        }
         switch (source) {
             case CARD_NUMBER -> digits(b, name, v.card().number());
             case CARD_EXPIRY_MONTH -> b.digits(name, v.card().expiry(), 0, 2);

@@ -1,5 +1,8 @@
 package io.toneguard.psp.internal;
 
+import io.toneguard.psp.card.SensitiveDigits;
+import io.toneguard.psp.gateway.PaymentResult;
+
 /**
  * Makes a PSP's text fit for an agent's screen and an audit log: short, one line, and with any
  * long run of digits (what could be a card or account number echoed back) removed.
@@ -46,5 +49,57 @@ public final class PspText {
         char c = s.charAt(j);
         return (c == ' ' || c == '-') && j > 0 && j + 1 < s.length() && Character.isDigit(s.charAt(j - 1))
                 && Character.isDigit(s.charAt(j + 1));
+    }
+
+    /**
+     * The result with every occurrence of the given values' digits (e.g. the request's card number
+     * and security code, if a PSP echoes them) removed from its texts. Ids are left as they are.
+     */
+    public static PaymentResult scrub(PaymentResult r, SensitiveDigits... secrets) {
+        if (r instanceof PaymentResult.Declined d) {
+            return new PaymentResult.Declined(scrub(d.reason(), secrets), scrub(d.pspCode(), secrets));
+        } else if (r instanceof PaymentResult.InvalidRequest i) {
+            return new PaymentResult.InvalidRequest(scrub(i.message(), secrets));
+        } else if (r instanceof PaymentResult.GatewayError g) {
+            return new PaymentResult.GatewayError(scrub(g.message(), secrets), g.retryable());
+        }
+        return r;
+    }
+
+    /** {@code text} without any occurrence of the digits of {@code secrets} (compared digit by digit, no String of them). */
+    public static String scrub(String text, SensitiveDigits... secrets) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (SensitiveDigits d : secrets) {
+            if (d == null || d.isWiped() || d.length() < 3) {
+                continue;
+            }
+            StringBuilder b = new StringBuilder(out.length());
+            int i = 0;
+            while (i < out.length()) {
+                if (matchesAt(out, i, d)) {
+                    b.append("[removed]");
+                    i += d.length();
+                } else {
+                    b.append(out.charAt(i++));
+                }
+            }
+            out = b.toString();
+        }
+        return out;
+    }
+
+    private static boolean matchesAt(String s, int at, SensitiveDigits d) {
+        if (at + d.length() > s.length()) {
+            return false;
+        }
+        for (int k = 0; k < d.length(); k++) {
+            if (s.charAt(at + k) != d.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
