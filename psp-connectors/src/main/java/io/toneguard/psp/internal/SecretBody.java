@@ -87,6 +87,34 @@ public final class SecretBody implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A value laid out by {@code pattern}: {@code #n} is digit n (0-9) of {@code digits}, any other
+     * character is written as it is. E.g. {@code "20#2#3-#0#1"} turns MMYY into YYYY-MM, with no
+     * String of the digits.
+     */
+    public SecretBody digitsPattern(String name, String pattern, SensitiveDigits digits) {
+        key(name);
+        if (json) {
+            raw("\"");
+        }
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '#' && i + 1 < pattern.length() && Character.isDigit(pattern.charAt(i + 1))) {
+                ensure(1);
+                bytes[length++] = (byte) digits.charAt(pattern.charAt(++i) - '0');
+            } else if (json) {
+                String q = c == '"' || c == '\\' ? "\\" + c : String.valueOf(c);
+                raw(q);
+            } else {
+                urlEncoded(String.valueOf(c));
+            }
+        }
+        if (json) {
+            raw("\"");
+        }
+        return this;
+    }
+
     /** Opens a nested JSON object. */
     public SecretBody object(String name) {
         key(name);
