@@ -10,7 +10,7 @@ import io.toneguard.psp.gateway.PaymentGateway;
 import io.toneguard.psp.gateway.PaymentRequest;
 import io.toneguard.psp.gateway.PaymentResult;
 import io.toneguard.psp.internal.PspHttp;
-import io.toneguard.psp.internal.SafeText;
+import io.toneguard.psp.internal.PspText;
 import io.toneguard.psp.internal.SecretBody;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -274,7 +274,7 @@ public final class BraintreeGateway implements PaymentGateway {
     /** GraphQL errors by extensions.errorClass (the classes Braintree's own SDKs switch on). */
     private static PaymentResult errors(JsonNode errors) {
         JsonNode first = errors.get(0);
-        String message = SafeText.of(text(first, "message"), "error without a message");
+        String message = PspText.clean(text(first, "message"), "error without a message");
         String errorClass = text(first.path("extensions"), "errorClass");
         return switch (errorClass == null ? "UNKNOWN" : errorClass) {
             case "VALIDATION", "NOT_FOUND" -> new PaymentResult.InvalidRequest(message);
@@ -298,7 +298,7 @@ public final class BraintreeGateway implements PaymentGateway {
             return new PaymentResult.Approved(text(tx, "id"), text(processor, "authorizationId"), null);
         }
         if (DECLINED.contains(status)) {
-            String reason = SafeText.of(text(processor, "message"), status.toLowerCase().replace('_', ' '));
+            String reason = PspText.clean(text(processor, "message"), status.toLowerCase().replace('_', ' '));
             String code = text(processor, "legacyCode");
             return new PaymentResult.Declined(reason, code != null ? code : status);
         }

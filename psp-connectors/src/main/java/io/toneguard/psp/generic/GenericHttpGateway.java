@@ -220,8 +220,8 @@ public final class GenericHttpGateway implements PaymentGateway {
         boolean ok = status >= 200 && status < 300;
         if (ok && config.successValue().equals(read.apply(config.successKey()))) {
             return new PaymentResult.Approved(
-                    config.transactionIdKey() == null ? null : PspText.clean(read.apply(config.transactionIdKey()), null),
-                    config.authorizationCodeKey() == null ? null : PspText.clean(read.apply(config.authorizationCodeKey()), null),
+                    config.transactionIdKey() == null ? null : PspText.identifier(read.apply(config.transactionIdKey())),
+                    config.authorizationCodeKey() == null ? null : PspText.identifier(read.apply(config.authorizationCodeKey())),
                     null);
         }
         String text = message != null ? message : "HTTP " + status;

@@ -4,12 +4,15 @@ import io.toneguard.psp.card.SensitiveDigits;
 import io.toneguard.psp.gateway.PaymentResult;
 
 /**
- * Makes a PSP's text fit for an agent's screen and an audit log: short, one line, and with any
- * long run of digits (what could be a card or account number echoed back) removed.
+ * Makes a PSP's text fit for an agent's screen and an audit log: short, one line, any long run of
+ * digits (a card or account number echoed back) removed, and standalone runs of three or more
+ * digits (a security code or expiry echoed back) masked. The one cleaner all connectors use.
  */
 public final class PspText {
     /** Runs of this many digits or more are removed. */
     static final int LONG_DIGITS = 9;
+    /** Standalone runs of this many digits or more (a security code, an expiry) are masked. */
+    static final int SHORT_DIGITS = 3;
     private static final int MAX = 200;
 
     private PspText() {
@@ -33,8 +36,13 @@ public final class PspText {
                 for (int k = i; k < j; k++) {
                     digits += Character.isDigit(text.charAt(k)) ? 1 : 0;
                 }
-                out.append(digits >= LONG_DIGITS ? "[digits removed]" : text, digits >= LONG_DIGITS ? 0 : i,
-                        digits >= LONG_DIGITS ? "[digits removed]".length() : j);
+                if (digits >= LONG_DIGITS) {
+                    out.append("[digits removed]");
+                } else if (digits >= SHORT_DIGITS && standalone(text, i, j)) {
+                    out.append("***"); // could be an echoed security code or expiry
+                } else {
+                    out.append(text, i, j);
+                }
                 i = j;
             } else {
                 out.append(Character.isISOControl(c) ? ' ' : c);
@@ -42,6 +50,29 @@ public final class PspText {
             }
         }
         return out.toString().trim();
+    }
+
+    /**
+     * An identifier from a PSP (transaction id, authorization code): kept as it is, only cut to a
+     * sane length and stripped of control characters; null when blank.
+     */
+    public static String identifier(String id) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(Math.min(id.length(), 64));
+        for (int i = 0; i < id.length() && out.length() < 64; i++) {
+            char c = id.charAt(i);
+            if (!Character.isISOControl(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString().trim();
+    }
+
+    /** Digits [i, j) not glued to letters (so codes like "E00027" stay readable). */
+    private static boolean standalone(String s, int i, int j) {
+        return (i == 0 || !Character.isLetter(s.charAt(i - 1))) && (j == s.length() || !Character.isLetter(s.charAt(j)));
     }
 
     /** A space or dash between two digits ("4111 1111 ..." or "4111-1111-..."). */

@@ -10,7 +10,7 @@ import io.toneguard.psp.gateway.PaymentGateway;
 import io.toneguard.psp.gateway.PaymentRequest;
 import io.toneguard.psp.gateway.PaymentResult;
 import io.toneguard.psp.internal.PspHttp;
-import io.toneguard.psp.internal.SafeText;
+import io.toneguard.psp.internal.PspText;
 import io.toneguard.psp.internal.SecretBody;
 import java.io.IOException;
 import java.net.URI;
@@ -206,10 +206,10 @@ public final class StripeGateway implements PaymentGateway {
                 case "failed", "canceled" -> new PaymentResult.Declined(
                         "refund " + status + (text(json, "failure_reason") == null ? "" : ": " + text(json, "failure_reason")),
                         text(json, "failure_reason"));
-                default -> new PaymentResult.GatewayError("refund in unexpected status " + SafeText.of(status, "(none)"), false);
+                default -> new PaymentResult.GatewayError("refund in unexpected status " + PspText.clean(status, "(none)"), false);
             };
             case CANCEL -> "canceled".equals(status) ? new PaymentResult.Approved(id, null, null)
-                    : new PaymentResult.GatewayError("PaymentIntent not canceled (status " + SafeText.of(status, "none") + ")", false);
+                    : new PaymentResult.GatewayError("PaymentIntent not canceled (status " + PspText.clean(status, "none") + ")", false);
             case PAYMENT_INTENT -> paymentIntentStatus(json, id, status);
         };
     }
@@ -222,7 +222,7 @@ public final class StripeGateway implements PaymentGateway {
             }
             case "requires_payment_method" -> {
                 JsonNode err = json.path("last_payment_error");
-                return new PaymentResult.Declined(SafeText.of(text(err, "message"), "card declined"),
+                return new PaymentResult.Declined(PspText.clean(text(err, "message"), "card declined"),
                         firstNonNull(text(err, "decline_code"), text(err, "code")));
             }
             case "requires_action" -> {
@@ -230,7 +230,7 @@ public final class StripeGateway implements PaymentGateway {
                         "authentication_required");
             }
             default -> {
-                return new PaymentResult.GatewayError("PaymentIntent in unexpected status " + SafeText.of(status, "(none)"), false);
+                return new PaymentResult.GatewayError("PaymentIntent in unexpected status " + PspText.clean(status, "(none)"), false);
             }
         }
     }
@@ -239,7 +239,7 @@ public final class StripeGateway implements PaymentGateway {
         JsonNode err = json == null ? null : json.path("error");
         String type = text(err, "type");
         String code = text(err, "code");
-        String message = SafeText.of(text(err, "message"), "HTTP " + a.status());
+        String message = PspText.clean(text(err, "message"), "HTTP " + a.status());
         String shouldRetry = a.header("Stripe-Should-Retry");
         int s = a.status();
         if (s == 401) {
