@@ -10,6 +10,8 @@ import io.toneguard.sip.CallRegistry;
 import io.toneguard.sip.SipB2bua;
 import java.util.List;
 import io.toneguard.media.transport.MediaTransport;
+import io.toneguard.psp.gateway.GatewayChain;
+import io.toneguard.server.config.PaymentsConfig;
 import io.toneguard.server.config.ToneGuardConfig;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -21,17 +23,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class ToneGuardServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ToneGuardServer.class);
+    /** Payment audit events: ids, amounts, outcomes; never card data (AuditEvent has none). */
+    private static final Logger AUDIT = LoggerFactory.getLogger("audit.payments");
 
     private final ToneGuardConfig config;
     private final MediaTransport media;
     private final MaskerSettings masking;
     private final CallDigits digits = new CallDigits();
     private final SipB2bua sip;
+    private final GatewayChain payments;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private ToneGuardServer(ToneGuardConfig config) {
         this.config = config;
         this.masking = config.masking().toMaskerSettings();
+        PaymentsConfig p = config.payments();
+        this.payments = GatewayChain.standard(p.toGateway(System::getenv), p.maxAttempts(),
+                java.time.Duration.ofMillis(p.retryBackoffMillis()), e -> AUDIT.info("payment {}", e));
         this.media = MediaTransport.start(config.media().toTransportConfig());
         try {
             this.sip = SipB2bua.start(config.sip().toSettings(), config.routing().toRouter(), media,
@@ -60,11 +68,11 @@ public final class ToneGuardServer implements AutoCloseable {
     /** Starts everything; returns once the server is ready. */
     public static ToneGuardServer start(ToneGuardConfig config) {
         ToneGuardServer server = new ToneGuardServer(config);
-        LOG.info("ToneGuard ready: SIP on {}:{} ({}), media on {} ports {}-{} ({} pairs, {}); DTMF masking {} with a {} ms delay line",
+        LOG.info("ToneGuard ready: SIP on {}:{} ({}), media on {} ports {}-{} ({} pairs, {}); DTMF masking {} with a {} ms delay line; payments via {}",
                 config.sip().bindAddress(), config.sip().port(), String.join("/", config.sip().transports()),
                 config.media().bindAddress(), config.media().portMin(), config.media().portMax(),
                 server.media.ports().capacity(), server.media.isNative() ? "epoll" : "nio",
-                server.masking.mode().configName(), server.masking.delayMillis());
+                server.masking.mode().configName(), server.masking.delayMillis(), server.payments.gateway().name());
         return server;
     }
 
@@ -74,6 +82,11 @@ public final class ToneGuardServer implements AutoCloseable {
 
     public MediaTransport media() {
         return media;
+    }
+
+    /** The payment gateway with its chain (idempotency, retries, audit): for capture sessions and the IVR. */
+    public GatewayChain payments() {
+        return payments;
     }
 
     /** The calls in progress. */

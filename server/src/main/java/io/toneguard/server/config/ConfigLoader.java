@@ -55,12 +55,37 @@ public final class ConfigLoader {
         return bind(merged);
     }
 
-    /** The effective configuration as YAML (for the {@code config} command). */
+    /**
+     * The effective configuration as YAML (for the {@code config} command), with secrets written
+     * in the file itself shown as {@code ***} (an {@code env:NAME} reference is shown as it is).
+     */
     public String toYaml(ToneGuardConfig config) {
         try {
-            return yaml.writeValueAsString(config);
+            JsonNode tree = yaml.valueToTree(config);
+            redactSecrets(tree);
+            return yaml.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static final java.util.regex.Pattern SECRET_KEY =
+            java.util.regex.Pattern.compile("(?i).*(secret|privatekey|apikey|transactionkey|password|token).*");
+
+    private static void redactSecrets(JsonNode node) {
+        if (node instanceof ObjectNode obj) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            obj.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode v = obj.get(name);
+                if (v.isTextual() && SECRET_KEY.matcher(name).matches() && !v.asText().isEmpty() && !v.asText().startsWith("env:")) {
+                    obj.put(name, "***");
+                } else {
+                    redactSecrets(v);
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            node.forEach(ConfigLoader::redactSecrets);
         }
     }
 
@@ -85,7 +110,13 @@ public final class ConfigLoader {
             if (existing == null) {
                 throw new ConfigException(key, "unknown key" + known(base, path));
             }
-            if (existing.isObject()) {
+            if (existing.isObject() && existing.isEmpty()) {
+                // a free-form mapping (request fields, headers): taken as given
+                if (!f.getValue().isObject()) {
+                    throw new ConfigException(key, "must be a mapping");
+                }
+                base.set(f.getKey(), f.getValue());
+            } else if (existing.isObject()) {
                 if (!f.getValue().isObject()) {
                     throw new ConfigException(key, "must be a mapping" + known((ObjectNode) existing, key));
                 }
@@ -128,6 +159,9 @@ public final class ConfigLoader {
         config.sip().toSettings();
         ConfigException.require(config.routing(), "routing");
         config.routing().toRouter();
+        ConfigException.require(config.payments(), "payments");
+        config.payments().validate();
+        config.payments().toGateway(System::getenv); // fails here, naming the key, if a secret is missing
     }
 
     private static String path(JsonMappingException e) {

@@ -1,5 +1,6 @@
 package io.toneguard.server.config;
 
 /** The whole configuration, one record per section. */
-public record ToneGuardConfig(MediaSettings media, MaskingSettings masking, SipConfig sip, RoutingConfig routing) {
+public record ToneGuardConfig(MediaSettings media, MaskingSettings masking, SipConfig sip, RoutingConfig routing,
+        PaymentsConfig payments) {
 }

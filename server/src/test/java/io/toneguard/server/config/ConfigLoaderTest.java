@@ -92,6 +92,75 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void paymentsDefaultToTheSandbox() {
+        ToneGuardConfig c = loader.defaults();
+        assertEquals("sandbox", c.payments().toGateway(name -> null).name());
+        assertEquals(8, c.payments().brands().size());
+    }
+
+    @Test
+    void paymentSecretsComeFromTheEnvironmentAndAreNeverPrinted() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(yaml("payments:\n  gateway: stripe\n")));
+        assertEquals("payments.stripe.secretKey", e.key());
+        assertTrue(e.getMessage().contains("STRIPE_SECRET_KEY"), e.getMessage());
+        ToneGuardConfig literal = loader.load(yaml(
+                "payments:\n  gateway: adyen\n  adyen:\n    apiKey: AQE-very-secret\n    merchantAccount: Shop\n"));
+        assertEquals("adyen", literal.payments().toGateway(name -> null).name());
+        String printed = loader.toYaml(literal);
+        assertTrue(printed.contains("***"), printed);
+        assertTrue(!printed.contains("AQE-very-secret"), printed);
+        assertTrue(printed.contains("env:STRIPE_SECRET_KEY"), "references are shown as they are");
+    }
+
+    @Test
+    void badPaymentSettingsNameTheKey() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(yaml("payments:\n  gateway: paypal\n")));
+        assertEquals("payments.gateway", e.key());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml("payments:\n  acceptedBrands: [visa, amexx]\n")));
+        assertEquals("payments.acceptedBrands", e.key());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml("payments:\n  maxAttempts: 0\n")));
+        assertEquals("payments.maxAttempts", e.key());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml(
+                "payments:\n  gateway: generic\n  generic:\n    url: http://psp.example.com/pay\n    fields:\n      pan: card.number\n")));
+        assertEquals("payments.generic.url", e.key());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml(
+                "payments:\n  gateway: generic\n  generic:\n    url: https://psp.example.com/pay\n    fields:\n      pan: card.nummer\n")));
+        assertEquals("payments.generic.fields.pan", e.key());
+    }
+
+    @Test
+    void aGenericGatewayIsConfiguredWithoutCode() throws IOException {
+        ToneGuardConfig c = loader.load(yaml(String.join("\n",
+                "payments:",
+                "  gateway: generic",
+                "  generic:",
+                "    name: acme",
+                "    url: https://pay.acme.example/v1/charge",
+                "    requestType: form",
+                "    fields:",
+                "      card_number: card.number",
+                "      exp: card.expiry",
+                "      cvv: card.securityCode",
+                "      amount: payment.amount",
+                "      currency: payment.currency",
+                "      ref: payment.reference",
+                "    constants:",
+                "      channel: moto",
+                "    headers:",
+                "      X-Merchant: \"42\"",
+                "    idempotencyKeyHeader: Idempotency-Key",
+                "    idempotentRetries: true",
+                "    auth: bearer",
+                "    token: abc-literal-token",
+                "    successKey: result",
+                "    successValue: approved",
+                "    messageKey: reason",
+                "    transactionIdKey: txn",
+                "")));
+        assertEquals("acme", c.payments().toGateway(name -> null).name());
+    }
+
+    @Test
     void brokenYamlAndMissingFilesGiveAClearError() throws IOException {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(yaml("media:\n  portMin: [\n")));
         assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
