@@ -195,17 +195,24 @@ public final class Sipp {
         }
 
         /**
-         * Waits until sipp listens on its SIP port (the port can no longer be bound), so a peer
-         * started next finds it; false if it did not within {@code timeout} or sipp exited.
+         * Waits until sipp listens on its SIP port, so a peer started next finds it; false if it did
+         * not within {@code timeout} or sipp exited. Reads the kernel's socket table
+         * ({@code /proc/net/udp}) rather than probing the port, which would race sipp for it.
          */
         public boolean awaitListening(java.time.Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
+            String port = String.format(":%04X ", sipPort);
             while (System.nanoTime() < deadline && process.isAlive()) {
-                try (java.net.DatagramSocket probe = new java.net.DatagramSocket(
-                        new java.net.InetSocketAddress(address, sipPort))) {
-                    probe.close();
-                } catch (java.net.SocketException bound) {
-                    return true;
+                try {
+                    for (String table : new String[] {"/proc/net/udp", "/proc/net/udp6"}) {
+                        Path t = Path.of(table);
+                        if (Files.exists(t) && Files.readAllLines(t).stream().anyMatch(l -> l.contains(port))) {
+                            return true;
+                        }
+                    }
+                } catch (IOException e) {
+                    Thread.sleep(200); // no socket table to read: give sipp a moment instead
+                    return process.isAlive();
                 }
                 Thread.sleep(10);
             }
