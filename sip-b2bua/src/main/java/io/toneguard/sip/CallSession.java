@@ -77,6 +77,8 @@ final class CallSession implements CallInfo {
     private boolean aAcked;
     private boolean cancelled;
     private boolean reInviteInProgress;
+    /** A leg put the call on hold (sendonly, inactive, 0.0.0.0): silence is expected, not a dead call. */
+    private boolean onHold;
     private int callerTelephoneEventPt = -1;
     private long lastPackets;
     private long lastActivityNanos = System.nanoTime();
@@ -621,6 +623,7 @@ final class CallSession implements CallInfo {
         Leg other = from == Leg.A ? Leg.B : Leg.A;
         int otherPort = other == Leg.A ? media.callerPort() : media.agentPort();
         Direction direction = offer.media().isEmpty() ? Direction.SENDRECV : offer.direction(offer.media().get(0));
+        onHold = OfferAnswer.isHold(offer) || direction != Direction.SENDRECV;
         if (OfferAnswer.isHold(offer) && direction == Direction.SENDRECV) {
             direction = Direction.SENDONLY;
         }
@@ -783,9 +786,9 @@ final class CallSession implements CallInfo {
             return;
         }
         long packets = media.packetsReceived();
-        if (packets != lastPackets) {
+        if (packets != lastPackets || onHold) {
             lastPackets = packets;
-            lastActivityNanos = now;
+            lastActivityNanos = now; // on hold, silence is expected
         } else if (now - lastActivityNanos > timeoutNanos) {
             endBothLegs("no RTP for " + timeoutNanos / 1_000_000_000L + " s");
             return;
