@@ -211,10 +211,11 @@ public final class InbandDtmfDetector {
         double b0 = b[k], b1 = b[k + 1], b2 = b[k + 2], b3 = b[k + 3];
         for (int m = from, end = from + n; m < end; m++) {
             double v = x[m];
-            double t0 = v + c0 * a0 - b0;
-            double t1 = v + c1 * a1 - b1;
-            double t2 = v + c2 * a2 - b2;
-            double t3 = v + c3 * a3 - b3;
+            // fma keeps the loop-carried dependency to one fused multiply-add per sample
+            double t0 = Math.fma(c0, a0, v - b0);
+            double t1 = Math.fma(c1, a1, v - b1);
+            double t2 = Math.fma(c2, a2, v - b2);
+            double t3 = Math.fma(c3, a3, v - b3);
             b0 = a0;
             b1 = a1;
             b2 = a2;
