@@ -70,13 +70,35 @@ class ToneGuardLoadTest {
         return RtpPcapWriter.write(dir.resolve(name), pcm, RtpPcapWriter.Options.DEFAULT);
     }
 
-    private record Figures(int calls, double setupSeconds, int maxConcurrent, long packets, double seconds, double cpuSeconds) {
+    private record Figures(int calls, double setupSeconds, int maxConcurrent, long packets, double seconds, double cpuSeconds,
+            double mediaCpuSeconds, double sipCpuSeconds) {
         void print(String what) {
             System.out.printf("LOAD %s: %d calls, %.1f calls/s set up, %d concurrent at most, %d packets to the agent side"
-                            + " (%.0f packets/s relayed caller to agent), test JVM CPU (ToneGuard, capture, JIT) %.1f s over %.1f s (%.0f%% of one core)%n",
-                    what, calls, calls / setupSeconds, maxConcurrent, packets, packets / seconds, cpuSeconds, seconds,
+                            + " (%.0f packets/s relayed caller to agent); media threads %.1f us CPU per relayed packet;"
+                            + " SIP threads %.1f ms CPU per call; test JVM CPU (ToneGuard, capture, JIT) %.1f s over %.1f s (%.0f%% of one core)%n",
+                    what, calls, calls / setupSeconds, maxConcurrent, packets, packets / seconds,
+                    mediaCpuSeconds * 1e6 / Math.max(1, packets), sipCpuSeconds * 1e3 / calls, cpuSeconds, seconds,
                     100 * cpuSeconds / seconds);
         }
+    }
+
+    /** CPU seconds used so far by the JVM's threads whose name starts with one of {@code prefixes}. */
+    private static double threadCpu(String... prefixes) {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double total = 0;
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t == null) {
+                continue;
+            }
+            for (String p : prefixes) {
+                if (t.getThreadName().startsWith(p)) {
+                    long cpu = mx.getThreadCpuTime(t.getThreadId());
+                    total += cpu > 0 ? cpu / 1e9 : 0;
+                    break;
+                }
+            }
+        }
+        return total;
     }
 
     private Figures run(int calls, double rate, int limit, RtpPcapWriter.Summary pcap, int ports) throws Exception {
@@ -95,6 +117,8 @@ class ToneGuardLoadTest {
                     .key("pcap", pcap.file().toString()).key("pause_ms", pcap.durationMillis() + 300)
                     .calls(calls).rate(rate).limit(limit).timeout(Duration.ofSeconds(120));
             long cpu0 = os.getProcessCpuTime();
+            double media0 = threadCpu("media-");
+            double sip0 = threadCpu("sip", "UDP", "TCP", "Timer");
             long t0 = System.nanoTime();
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -121,6 +145,8 @@ class ToneGuardLoadTest {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            double mediaCpu = threadCpu("media-") - media0;
+            double sipCpu = threadCpu("sip", "UDP", "TCP", "Timer") - sip0;
             assertEquals(0, c.exitCode(), "caller: " + c.describe());
             assertEquals(0, a.exitCode(), "agent: " + a.describe());
             capture.awaitQuiet(1, Duration.ofMillis(500), Duration.ofSeconds(5));
@@ -138,7 +164,7 @@ class ToneGuardLoadTest {
             }
             assertEquals(0, capture.count(101));
             double setup = Math.max(calls / rate, 1);
-            return new Figures(calls, setup, maxConcurrent.get(), capture.packets().size(), seconds, cpu);
+            return new Figures(calls, setup, maxConcurrent.get(), capture.packets().size(), seconds, cpu, mediaCpu, sipCpu);
         }
     }
 
