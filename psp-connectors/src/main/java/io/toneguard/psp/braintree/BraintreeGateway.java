@@ -86,8 +86,7 @@ public final class BraintreeGateway implements PaymentGateway {
     public boolean retrySafe(GatewayRequest request, PaymentResult failure) {
         boolean followUp = request instanceof GatewayRequest.Capture || request instanceof GatewayRequest.Void
                 || request instanceof GatewayRequest.Refund;
-        boolean transientFailure = failure instanceof PaymentResult.Timeout
-                || failure instanceof PaymentResult.GatewayError g && g.retryable();
+        boolean transientFailure = failure.isTransient();
         return followUp && transientFailure && request.idempotencyKey() != null && !request.idempotencyKey().isEmpty();
     }
 

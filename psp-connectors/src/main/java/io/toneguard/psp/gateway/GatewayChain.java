@@ -101,8 +101,7 @@ public final class GatewayChain {
             for (int attempt = 1; attempt <= maxAttempts; attempt++) {
                 AttemptHolder.set(attempt);
                 result = chain.proceed(chain.request());
-                boolean transientFailure = result instanceof PaymentResult.Timeout
-                        || (result instanceof PaymentResult.GatewayError g && g.retryable());
+                boolean transientFailure = result.isTransient();
                 if (!transientFailure || !chain.gateway().retrySafe(chain.request(), result) || attempt == maxAttempts) {
                     return result;
                 }

@@ -5,6 +5,11 @@ public sealed interface PaymentResult {
     /** A short text for the agent desktop. */
     String agentMessage();
 
+    /** A failure that a retry with the same idempotency key may cure: a timeout, or a retryable error. */
+    default boolean isTransient() {
+        return this instanceof Timeout || this instanceof GatewayError g && g.retryable();
+    }
+
     /** Approved: the money moved (or was reserved, or the card stored). */
     record Approved(String transactionId, String authorizationCode, String token) implements PaymentResult {
         public String agentMessage() {

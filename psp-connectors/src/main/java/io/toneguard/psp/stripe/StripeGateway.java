@@ -52,8 +52,7 @@ public final class StripeGateway implements PaymentGateway {
     @Override
     public boolean retrySafe(GatewayRequest request, PaymentResult failure) {
         boolean keyed = request.idempotencyKey() != null && !request.idempotencyKey().isEmpty();
-        return keyed && (failure instanceof PaymentResult.Timeout
-                || failure instanceof PaymentResult.GatewayError g && g.retryable());
+        return keyed && failure.isTransient();
     }
 
     @Override
