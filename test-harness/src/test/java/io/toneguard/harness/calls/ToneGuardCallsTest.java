@@ -226,6 +226,12 @@ class ToneGuardCallsTest {
     }
 
     @Test
+    void anUpdateWithANewOfferIsAnsweredWithSdp() throws Exception {
+        Ports p = Ports.next();
+        SippCalls.call(agent("agent.xml", p), caller("caller-update.xml", p));
+    }
+
+    @Test
     void aCallOverTcpWorksToo() throws Exception {
         Ports p = Ports.next();
         RtpPcapWriter.Summary pcap = keyedPcap("tcp.pcap", RtpPcapWriter.Options.DEFAULT);
