@@ -184,6 +184,13 @@ class ToneGuardCallsTest {
     }
 
     @Test
+    void aHoldLongerThanTheRtpTimeoutDoesNotEndTheCall() throws Exception {
+        Ports p = Ports.next();
+        long holdMillis = RTP_TIMEOUT_SECONDS * 1000L + 1500; // silence on hold is expected
+        SippCalls.call(agent("agent.xml", p), caller("caller-long-hold.xml", p).key("hold_ms", holdMillis));
+    }
+
+    @Test
     void holdAndResumeFromTheAgentSide() throws Exception {
         Ports p = Ports.next();
         RtpPcapWriter.Summary pcap = keyedPcap("held.pcap", RtpPcapWriter.Options.DEFAULT);
