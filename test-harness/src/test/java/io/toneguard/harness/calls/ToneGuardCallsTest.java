@@ -74,10 +74,19 @@ class ToneGuardCallsTest {
 
     @AfterEach
     void noCallLeftBehind() throws InterruptedException {
-        for (int i = 0; i < 50 && toneGuard.calls().size() > 0; i++) {
-            Thread.sleep(100);
+        assertTrue(awaitCalls(toneGuard, 0, Duration.ofSeconds(5)), "calls left in the registry: " + toneGuard.calls().all());
+    }
+
+    /** Waits until {@code server} holds exactly {@code n} calls; false on timeout. */
+    static boolean awaitCalls(ToneGuardServer server, int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (server.calls().size() != n) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
         }
-        assertEquals(0, toneGuard.calls().size(), "calls left in the registry: " + toneGuard.calls().all());
+        return true;
     }
 
     static Sipp agent(String scenario, Ports p) {
@@ -281,10 +290,7 @@ class ToneGuardCallsTest {
             try (SippProcess c = Sipp.scenario("caller-hangup-by-callee.xml").localPort(p.caller()).mediaPort(p.callerMedia())
                     .remote("127.0.0.1", p.agent()).args("-rsa", "127.0.0.1:" + sipPort)
                     .key("pcap", pcap.file().toString()).timeout(Duration.ofSeconds(15)).start()) {
-                for (int i = 0; i < 50 && second.calls().size() == 0; i++) {
-                    Thread.sleep(100);
-                }
-                assertEquals(1, second.calls().size(), "the call is up");
+                assertTrue(awaitCalls(second, 1, Duration.ofSeconds(5)), "the call is up");
                 assertTrue(capture.awaitPackets(10, Duration.ofSeconds(5)), "media flows before the shutdown");
                 second.close(); // drain 1 s, then BYE both legs
                 SippResult callerResult = c.await(WAIT);
