@@ -167,8 +167,7 @@ class NoCardDataInLogsTest {
             }
             // short values: only as a standalone number (timestamps and ids are full of digits)
             for (String shortSecret : new String[] {CVC, EXPIRY}) {
-                assertFalse(java.util.regex.Pattern.compile("(?<![0-9A-Za-z.])" + shortSecret + "(?![0-9A-Za-z])").matcher(s).find(),
-                        "a security code or expiry leaked into: " + s);
+                assertFalse(TestCards.containsNumber(s, shortSecret), "a security code or expiry leaked into: " + s);
             }
         }
     }

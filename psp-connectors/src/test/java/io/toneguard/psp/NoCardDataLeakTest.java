@@ -93,7 +93,7 @@ class NoCardDataLeakTest {
         seen.add(s);
         assertFalse(s.contains(PAN), () -> "card number in: " + s);
         assertFalse(s.contains("4555 1142") || s.contains("4555-1142"), () -> "card number in: " + s);
-        assertFalse(s.contains(CVC), () -> "security code in: " + s);
+        assertFalse(TestCards.containsNumber(s, CVC), () -> "security code in: " + s);
         assertFalse(s.contains(ACCOUNT), () -> "account number in: " + s);
         assertFalse(s.contains("secret"), () -> "secret in: " + s);
     }

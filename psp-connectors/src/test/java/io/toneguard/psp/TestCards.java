@@ -11,6 +11,14 @@ public final class TestCards {
     private TestCards() {
     }
 
+    /**
+     * Whether {@code text} holds {@code digits} as a number of its own. Short values (a security
+     * code, an expiry) must be matched this way: timestamps and ids are full of digits.
+     */
+    public static boolean containsNumber(String text, String digits) {
+        return java.util.regex.Pattern.compile("(?<![0-9A-Za-z.])" + digits + "(?![0-9A-Za-z])").matcher(text).find();
+    }
+
     public static SensitiveDigits digits(String s) {
         return SensitiveDigits.of(s.toCharArray());
     }
