@@ -28,7 +28,9 @@ public sealed interface CaptureEvent {
         }
     }
 
-    record FieldStarted(String captureId, String callId, String agent, Instant at, CaptureField field) implements CaptureEvent {
+    /** @param repeat true when the caller is asked to key the field a second time (double entry) */
+    record FieldStarted(String captureId, String callId, String agent, Instant at, CaptureField field, boolean repeat)
+            implements CaptureEvent {
         public String type() {
             return "fieldStarted";
         }
