@@ -200,7 +200,8 @@ class CaptureSessionTest {
         assertEquals(CaptureField.CARD_NUMBER, again.field());
         assertTrue(again.repeat());
         keys(s, "5555555555554444");
-        assertTrue(h.next(FieldInvalid.class).reason().contains("did not match"), h.next(FieldInvalid.class).reason());
+        String reason = h.next(FieldInvalid.class).reason();
+        assertTrue(reason.contains("did not match"), reason);
 
         s.requestField(CaptureField.CARD_NUMBER);
         keys(s, VISA + VISA);
