@@ -1,7 +1,6 @@
 package io.toneguard.sip;
 
 import io.netty.channel.EventLoop;
-import io.toneguard.media.pipeline.MediaStage;
 import io.toneguard.media.relay.RtpRelay;
 import io.toneguard.media.sdp.NegotiatedMedia;
 import io.toneguard.media.sdp.TransportAddress;
@@ -10,7 +9,6 @@ import io.toneguard.media.transport.MediaTransport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.List;
 
 /**
  * A call's media: the endpoint facing the caller (leg A), the one facing the agent side (leg B),
@@ -74,13 +72,14 @@ final class CallMedia implements AutoCloseable {
         }
     }
 
-    /** Starts relaying with the given caller -> agent stages (masking); later calls do nothing. */
-    synchronized void start(List<MediaStage> callerToAgent) {
+    /** Starts relaying with the call's extra stages (masking first); later calls do nothing. */
+    synchronized void start(CallStages.Stages stages) {
         if (relay != null) {
             return;
         }
         RtpRelay.Builder b = RtpRelay.builder(callId, caller, agent);
-        callerToAgent.forEach(b::aToB);
+        stages.callerToAgent().forEach(b::aToB);
+        stages.agentToCaller().forEach(b::bToA);
         relay = b.start();
     }
 

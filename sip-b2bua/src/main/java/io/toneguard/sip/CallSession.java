@@ -300,7 +300,7 @@ final class CallSession implements CallInfo {
 
     private void startRelay() {
         if (!media.started()) {
-            media.start(b.callerStages.create(this, callerTelephoneEventPt));
+            media.start(b.callStages.create(this, callerTelephoneEventPt));
         }
     }
 

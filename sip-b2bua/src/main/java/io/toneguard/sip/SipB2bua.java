@@ -37,7 +37,7 @@ public final class SipB2bua implements AutoCloseable {
     final Router router;
     final MediaTransport media;
     final MediaCapabilities capabilities;
-    final CallerStages callerStages;
+    final CallStages callStages;
     final CallObserver observer;
     final CallRegistry registry = new CallRegistry();
     /** Sessions by leg A's Call-ID, to match CANCELs and retransmitted INVITEs. */
@@ -53,12 +53,12 @@ public final class SipB2bua implements AutoCloseable {
     private volatile boolean accepting = true;
 
     private SipB2bua(SipSettings settings, Router router, MediaTransport media, MediaCapabilities capabilities,
-            CallerStages callerStages, CallObserver observer) throws Exception {
+            CallStages callStages, CallObserver observer) throws Exception {
         this.settings = settings;
         this.router = router;
         this.media = media;
         this.capabilities = capabilities;
-        this.callerStages = callerStages;
+        this.callStages = callStages;
         this.observer = observer;
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
@@ -109,9 +109,9 @@ public final class SipB2bua implements AutoCloseable {
      * @throws IllegalStateException if the SIP port cannot be bound or the stack cannot start
      */
     public static SipB2bua start(SipSettings settings, Router router, MediaTransport media,
-            MediaCapabilities capabilities, CallerStages callerStages, CallObserver observer) {
+            MediaCapabilities capabilities, CallStages callStages, CallObserver observer) {
         try {
-            SipB2bua b = new SipB2bua(settings, router, media, capabilities, callerStages, observer);
+            SipB2bua b = new SipB2bua(settings, router, media, capabilities, callStages, observer);
             LOG.info("SIP listening on {}:{} ({})", settings.bindAddress(), settings.port(), String.join(", ", settings.transports()));
             return b;
         } catch (PeerUnavailableException e) {

@@ -31,7 +31,7 @@ class SipRobustnessTest {
         SipSettings s = new SipSettings("127.0.0.1", PORT, List.of("udp"), 65536, Duration.ofSeconds(60),
                 Duration.ZERO, "ToneGuard-test");
         b2bua = SipB2bua.start(s, new Router(List.of(), true), media, MediaCapabilities.DEFAULT,
-                (call, te) -> List.of(), CallObserver.NONE);
+                CallStages.NONE, CallObserver.NONE);
     }
 
     @AfterAll

@@ -37,7 +37,8 @@ public final class ToneMasker {
     private long emitted;
     private long maskedSamples;
     private long lateSamples;
-    private boolean muted;
+    /** Set from other threads (a capture), read once per block on the media thread. */
+    private volatile boolean muted;
     private MaskedRunListener runListener = MaskedRunListener.NONE;
     private long runStart = -1;
 
@@ -120,7 +121,10 @@ public final class ToneMasker {
         return written;
     }
 
-    /** While muted, everything emitted is replacement audio (a caller reading digits aloud is not heard). */
+    /**
+     * While muted, everything emitted is replacement audio (a caller reading digits aloud is not
+     * heard). May be called from any thread; it takes effect from the next block.
+     */
     public void muted(boolean mute) {
         this.muted = mute;
     }
@@ -158,10 +162,11 @@ public final class ToneMasker {
     }
 
     private void emit(short[] out, int outOff, int len) {
+        boolean mute = muted;
         for (int i = 0; i < len; i++) {
             long j = emitted - delay;
             short sample = j < 0 ? 0 : ring[(int) (j & ringMask)];
-            if (muted || isMasked(j)) {
+            if (mute || isMasked(j)) {
                 sample = replacement.next();
                 maskedSamples++;
                 if (runStart < 0) {
