@@ -3,7 +3,11 @@ package io.toneguard.server.records;
 import java.util.List;
 import java.util.Optional;
 
-/** Where payment records are kept. Implementations are thread-safe. */
+/**
+ * Where payment records are kept. Implementations are thread-safe, and refuse (IllegalArgumentException,
+ * the value not quoted) a record or change that would write card data: a masked number showing more
+ * than ten digits, or a card number in a free-text field.
+ */
 public interface PaymentRecords extends AutoCloseable {
     /**
      * Stores a new record (status SUBMITTED, history of one).
@@ -12,7 +16,12 @@ public interface PaymentRecords extends AutoCloseable {
      */
     void create(PaymentRecord record);
 
-    /** Appends a status change with the PSP's ids (null where none); returns the updated record. */
+    /**
+     * Appends a status change with the PSP's ids (null keeps the ids already stored); returns the
+     * updated record.
+     *
+     * @throws java.util.NoSuchElementException if there is no record with this id
+     */
     PaymentRecord update(String id, StatusChange change, String transactionId, String authorizationCode);
 
     Optional<PaymentRecord> find(String id);

@@ -1,9 +1,11 @@
 package io.toneguard.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toneguard.server.records.PaymentRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,6 +160,51 @@ class ConfigLoaderTest {
                 "    transactionIdKey: txn",
                 "")));
         assertEquals("acme", c.payments().toGateway(name -> null).name());
+    }
+
+    @Test
+    void recordsDefaultToAnEmbeddedFileUnderData() {
+        RecordsConfig r = loader.defaults().records();
+        assertEquals("jdbc:h2:file:./data/toneguard", r.url());
+        assertEquals("", r.user());
+        assertEquals("", r.password());
+    }
+
+    @Test
+    void recordsOpenTheConfiguredDatabase() throws IOException {
+        String url = "jdbc:h2:file:" + dir.resolve("records/toneguard").toAbsolutePath();
+        ToneGuardConfig c = loader.load(yaml("records:\n  url: \"" + url + "\"\n  user: tg\n  password: pw-literal\n"));
+        try (PaymentRecords records = c.records().open(name -> null)) {
+            assertTrue(records.list(null, 10).isEmpty());
+        }
+        assertTrue(Files.exists(dir.resolve("records/toneguard.mv.db")));
+
+        RecordsConfig fromEnv = new RecordsConfig(url, "tg", "env:TG_DB_PASSWORD");
+        try (PaymentRecords records = fromEnv.open(name -> "TG_DB_PASSWORD".equals(name) ? "pw-literal" : null)) {
+            assertTrue(records.list(null, 10).isEmpty());
+        }
+        ConfigException e = assertThrows(ConfigException.class, () -> new RecordsConfig(url, "tg", "pw-wrong").open(n -> null));
+        assertEquals("records.url", e.key());
+        assertFalse(e.getMessage().contains("pw-wrong"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> fromEnv.open(name -> null));
+        assertEquals("records.password", e.key());
+    }
+
+    @Test
+    void badRecordsSettingsNameTheKeyAndPasswordsAreNeverPrinted() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(yaml("records:\n  ulr: x\n")));
+        assertEquals("records.ulr", e.key());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml("records:\n  url: \"jdbc:mysql://db/tg\"\n")));
+        assertEquals("records.url", e.key());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml(
+                "records:\n  password: \"env:TONEGUARD_TEST_UNSET_VARIABLE\"\n")));
+        assertEquals("records.password", e.key());
+        assertTrue(e.getMessage().contains("TONEGUARD_TEST_UNSET_VARIABLE"), e.getMessage());
+        ToneGuardConfig literal = loader.load(yaml(
+                "records:\n  url: \"jdbc:postgresql://db.example:5432/tg\"\n  user: tg\n  password: pg-very-secret\n"));
+        String printed = loader.toYaml(literal);
+        assertFalse(printed.contains("pg-very-secret"), printed);
+        assertTrue(printed.contains("jdbc:postgresql://db.example:5432/tg"), printed);
     }
 
     @Test
