@@ -1,6 +1,26 @@
 package io.toneguard.server;
 
+import io.toneguard.dtmf.DigitListener;
 import io.toneguard.dtmf.DigitSource;
+import io.toneguard.dtmf.DtmfDigit;
+import io.toneguard.psp.card.CardValidator;
+import io.toneguard.server.capture.CallControls;
+import io.toneguard.server.capture.CaptureContext;
+import io.toneguard.server.capture.CaptureSessions;
+import io.toneguard.server.capture.CaptureSettings;
+import io.toneguard.server.records.PaymentRecords;
+import io.toneguard.sip.CallStages;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import io.toneguard.dtmf.mask.MaskToneStage;
 import io.toneguard.dtmf.mask.MaskerSettings;
 import io.toneguard.media.sdp.MediaCapabilities;
@@ -32,37 +52,110 @@ public final class ToneGuardServer implements AutoCloseable {
     private final CallDigits digits = new CallDigits();
     private final SipB2bua sip;
     private final GatewayChain payments;
+    private final PaymentRecords records;
+    private final CallBindings bindings;
+    private final ScheduledExecutorService captureThread;
+    private final ExecutorService paymentThreads;
+    private final CaptureSessions captures;
+    private final DefaultAgentDesk desk;
+    /** Each call's own controls (mute, recording), from the moment its media starts. */
+    private final Map<String, CallLine> lines = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private ToneGuardServer(ToneGuardConfig config) {
         this.config = config;
         this.masking = config.masking().toMaskerSettings();
         PaymentsConfig p = config.payments();
+        CaptureSettings captureSettings = config.capture().toSettings(new CardValidator(p.validationPolicy()));
+        this.bindings = config.capture().toBindings();
         this.payments = GatewayChain.standard(p.toGateway(System::getenv), p.maxAttempts(),
-                java.time.Duration.ofMillis(p.retryBackoffMillis()), e -> AUDIT.info("payment {}", e));
+                Duration.ofMillis(p.retryBackoffMillis()), e -> AUDIT.info("payment {}", e));
+        this.records = config.records().open(System::getenv);
+        this.captureThread = Executors.newSingleThreadScheduledExecutor(daemon("capture"));
+        this.paymentThreads = Executors.newFixedThreadPool(4, daemon("payment"));
+        AtomicReference<DefaultAgentDesk> events = new AtomicReference<>();
+        this.captures = new CaptureSessions(captureSettings, new CaptureContext(e -> events.get().publish(e), payments::execute,
+                paymentThreads, records, captureThread, Clock.systemUTC()));
         this.media = MediaTransport.start(config.media().toTransportConfig());
         try {
             this.sip = SipB2bua.start(config.sip().toSettings(), config.routing().toRouter(), media,
-                    MediaCapabilities.DEFAULT,
-                    (call, telephoneEventPt) -> List.of(new MaskToneStage(telephoneEventPt, masking, digits.forCall(call.id()))),
-                    new CallEvents());
+                    MediaCapabilities.DEFAULT, this::stagesOf, new CallEvents());
         } catch (RuntimeException e) {
             media.close();
+            records.close();
             throw e;
+        }
+        this.desk = new DefaultAgentDesk(sip.calls(), bindings, captures, records, this::controlsOf);
+        events.set(desk);
+    }
+
+    /**
+     * A call's media stages, top to bottom: caller -> agent runs the DTMF detectors and the masker
+     * (its digits go to the call's capture, and are counted); nothing after it hears a tone.
+     */
+    private CallStages.Stages stagesOf(CallInfo call, int telephoneEventPt) {
+        DigitListener toCapture = captures.digitsFor(call.id());
+        DigitListener counted = digits.forCall(call.id());
+        MaskToneStage mask = new MaskToneStage(telephoneEventPt, masking, new DigitListener() {
+            @Override
+            public void digitStarted(DtmfDigit digit, DigitSource source, long onsetTimestamp) {
+                counted.digitStarted(digit, source, onsetTimestamp);
+                toCapture.digitStarted(digit, source, onsetTimestamp);
+            }
+        });
+        lines.put(call.id(), new CallLine(mask));
+        return new CallStages.Stages(List.of(mask), List.of());
+    }
+
+    private CallControls controlsOf(String callId) {
+        CallLine line = lines.get(callId);
+        return line == null ? CallControls.NONE : line;
+    }
+
+    /** What a capture may do to one call: mute the caller toward the agent. */
+    private record CallLine(MaskToneStage mask) implements CallControls {
+        @Override
+        public void muteCallerAudio(boolean muted) {
+            mask.masker().muted(muted);
         }
     }
 
-    /** Call life for the rest of the server; INFO digits are counted like the others. */
+    /** Call life for the rest of the server: bindings, captures, digit counts. */
     private final class CallEvents implements CallObserver {
+        @Override
+        public void callStarted(CallInfo call) {
+            bindings.callStarted(call);
+        }
+
+        @Override
+        public void callAnswered(CallInfo call) {
+            bindings.callAnswered(call);
+        }
+
         @Override
         public void infoDigit(CallInfo call, int event, long rtpTimestampEstimate) {
             digits.add(call.id(), DigitSource.SIP_INFO);
+            if (event >= 0 && event <= 15) {
+                captures.digit(call.id(), DtmfDigit.ofEvent(event));
+            }
         }
 
         @Override
         public void callEnded(CallInfo call, String reason) {
+            captures.callEnded(call.id());
             digits.ended(call.id());
+            lines.remove(call.id());
+            bindings.callEnded(call.id());
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Starts everything; returns once the server is ready. */
@@ -94,6 +187,21 @@ public final class ToneGuardServer implements AutoCloseable {
         return sip.calls();
     }
 
+    /** The agent API's backend. */
+    public DefaultAgentDesk desk() {
+        return desk;
+    }
+
+    /** Every capture of this server. */
+    public CaptureSessions captures() {
+        return captures;
+    }
+
+    /** Where payment records are kept. */
+    public PaymentRecords records() {
+        return records;
+    }
+
     /** Digit counts per call (never the digits). */
     public CallDigits digits() {
         return digits;
@@ -117,6 +225,15 @@ public final class ToneGuardServer implements AutoCloseable {
         LOG.info("ToneGuard stopping");
         sip.close();
         media.close();
+        captures.close();
+        captureThread.shutdown();
+        paymentThreads.shutdown();
+        try {
+            paymentThreads.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        records.close();
         stopped.countDown();
         LOG.info("ToneGuard stopped");
     }
