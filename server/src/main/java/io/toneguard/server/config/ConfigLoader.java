@@ -162,6 +162,9 @@ public final class ConfigLoader {
         ConfigException.require(config.payments(), "payments");
         config.payments().validate();
         config.payments().toGateway(System::getenv); // fails here, naming the key, if a secret is missing
+        ConfigException.require(config.capture(), "capture");
+        config.capture().toSettings(io.toneguard.psp.card.CardValidator.DEFAULT);
+        config.capture().toBindings();
         ConfigException.require(config.records(), "records");
         config.records().validate(System::getenv);
     }

@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toneguard.psp.card.CardValidator;
+import io.toneguard.server.capture.CaptureField;
+import io.toneguard.server.capture.CaptureSettings;
+import io.toneguard.server.capture.PanDisplay;
 import io.toneguard.server.records.PaymentRecords;
+import java.time.Duration;
+import java.util.Set;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +134,35 @@ class ConfigLoaderTest {
         e = assertThrows(ConfigException.class, () -> loader.load(yaml(
                 "payments:\n  gateway: generic\n  generic:\n    url: https://psp.example.com/pay\n    fields:\n      pan: card.nummer\n")));
         assertEquals("payments.generic.fields.pan", e.key());
+    }
+
+    @Test
+    void captureDefaultsAndOverrides() throws IOException {
+        CaptureSettings d = loader.defaults().capture().toSettings(CardValidator.DEFAULT);
+        assertEquals(Duration.ofSeconds(5), d.interDigitTimeout());
+        assertEquals(Set.of(CaptureField.CARD_NUMBER, CaptureField.EXPIRY, CaptureField.SECURITY_CODE), d.cardRequired());
+        assertEquals(PanDisplay.LAST_FOUR, d.panDisplay());
+        assertFalse(d.muteWhileEntering());
+        ToneGuardConfig c = loader.load(yaml("capture:\n  doubleEntry: [cardNumber]\n  muteCallerWhileEntering: true\n"
+                + "  panDisplay: first-six-last-four\n  binding:\n    answerHeader: X-Agent\n    extensions:\n      \"1001\": alice\n"));
+        CaptureSettings s = c.capture().toSettings(CardValidator.DEFAULT);
+        assertEquals(Set.of(CaptureField.CARD_NUMBER), s.doubleEntry());
+        assertTrue(s.muteWhileEntering());
+        assertEquals(PanDisplay.FIRST_SIX_LAST_FOUR, s.panDisplay());
+        assertEquals("alice", c.capture().binding().extensions().get("1001"));
+    }
+
+    @Test
+    void badCaptureSettingsNameTheKey() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(yaml("capture:\n  cardFields: [cardNumber, pin]\n")));
+        assertEquals("capture.cardFields", e.key());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml("capture:\n  panDisplay: everything\n")));
+        assertEquals("capture.panDisplay", e.key());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml("capture:\n  interDigitTimeoutSeconds: 0\n")));
+        assertEquals("capture.interDigitTimeoutSeconds", e.key());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml("capture:\n  cardFields: [expiry]\n")));
+        assertEquals("capture", e.key());
+        assertTrue(e.getMessage().contains("cardNumber"), e.getMessage());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.toneguard.harness.calls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
@@ -22,6 +23,7 @@ import io.toneguard.harness.sipp.Sipp.SippProcess;
 import io.toneguard.harness.sipp.Sipp.SippResult;
 import io.toneguard.psp.gateway.Amount;
 import io.toneguard.server.ToneGuardServer;
+import io.toneguard.server.api.ApiProblem;
 import io.toneguard.server.api.Principal;
 import io.toneguard.server.capture.CaptureEvent;
 import io.toneguard.server.capture.CaptureKind;
@@ -181,6 +183,11 @@ class CaptureEndToEndTest {
             LeakOracles.assertNothingDecodable(heard.audio());
         }
 
+        String captureId = view.id();
+        ApiProblem denied = assertThrows(ApiProblem.class, () -> toneGuard.desk().capture(new Principal("bob", false), captureId));
+        assertEquals(404, denied.status(), "another agent's capture does not exist for them");
+        assertEquals(CaptureState.APPROVED, toneGuard.desk().capture(new Principal("ops", true), captureId).state(), "admins see all");
+        assertTrue(toneGuard.desk().payments(new Principal("bob", false), 10).isEmpty(), "bob has no payments");
         CaptureView done = toneGuard.desk().capture(ALICE, view.id());
         assertEquals(CaptureState.APPROVED, done.state());
         PaymentRecord record = toneGuard.records().find(done.paymentRecordId()).orElseThrow();
