@@ -181,7 +181,12 @@ function renderCapture(c) {
 
   const open = !FINAL.has(c.state) && c.state !== 'processing';
   const list = $('fields');
+  // rows are redrawn as events arrive: keep keyboard focus on the same button
+  const focused = list.contains(document.activeElement) ? document.activeElement : null;
+  const focusKey = focused && focused.closest('[data-field]')
+    ? `[data-field="${focused.closest('[data-field]').dataset.field}"] [data-action="${focused.dataset.action}"]` : null;
   list.replaceChildren(...c.fields.map((f) => fieldRow(c, f, open)));
+  if (focusKey) list.querySelector(focusKey)?.focus();
 
   $('process').disabled = c.state !== 'ready';
   $('process').hidden = FINAL.has(c.state);
@@ -197,11 +202,11 @@ function fieldRow(c, f, open) {
     el('span', { class: 'field-name' }, label, f.required ? null : el('span', { class: 'req', text: 'optional' })),
     el('span', { class: 'badge field-state ' + f.state, text: FIELD_STATE_LABELS[f.state] || f.state }),
     el('span', { class: 'field-detail' }, ...fieldDetail(f, active)),
-    el('span', { class: 'field-buttons' },
-      el('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-action': 'request', disabled: !open,
+    !open ? null : el('span', { class: 'field-buttons' },
+      el('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-action': 'request',
         'aria-label': (f.state === 'waiting' ? 'Request ' : 'Re-request ') + label, onclick: () => act(() => api.requestField(c.id, f.field)) },
         f.state === 'waiting' ? 'Request' : 'Re-request'),
-      el('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-action': 'clear', disabled: !open || f.state === 'waiting',
+      el('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-action': 'clear', disabled: f.state === 'waiting',
         'aria-label': 'Clear ' + label, onclick: () => act(() => api.clearField(c.id, f.field)) }, 'Clear')));
 }
 
