@@ -3,7 +3,6 @@ package io.toneguard.server.api;
 import static io.toneguard.server.api.AgentApiFixture.ALICE_TOKEN;
 import static io.toneguard.server.api.AgentApiFixture.BOB_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -148,6 +147,5 @@ class ApiEventsTest {
         // the fixture pings every 5 s
         assertEquals("ping", pings.poll(12, TimeUnit.SECONDS));
         ws.abort();
-        assertNull(null);
     }
 }
