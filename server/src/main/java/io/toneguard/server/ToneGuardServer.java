@@ -4,6 +4,7 @@ import io.toneguard.dtmf.DigitListener;
 import io.toneguard.dtmf.DigitSource;
 import io.toneguard.dtmf.DtmfDigit;
 import io.toneguard.psp.card.CardValidator;
+import io.toneguard.server.api.AgentApi;
 import io.toneguard.server.capture.CallControls;
 import io.toneguard.server.capture.CaptureContext;
 import io.toneguard.server.capture.CaptureSessions;
@@ -58,6 +59,8 @@ public final class ToneGuardServer implements AutoCloseable {
     private final ExecutorService paymentThreads;
     private final CaptureSessions captures;
     private final DefaultAgentDesk desk;
+    /** The agent API and page, or null when disabled. */
+    private final AgentApi api;
     /** Each call's own controls (mute, recording), from the moment its media starts. */
     private final Map<String, CallLine> lines = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -87,6 +90,14 @@ public final class ToneGuardServer implements AutoCloseable {
         }
         this.desk = new DefaultAgentDesk(sip.calls(), bindings, captures, records, this::controlsOf);
         events.set(desk);
+        try {
+            this.api = config.api().enabled() ? AgentApi.start(config.api(), desk) : null;
+        } catch (RuntimeException e) {
+            sip.close();
+            media.close();
+            records.close();
+            throw e;
+        }
     }
 
     /**
@@ -166,6 +177,9 @@ public final class ToneGuardServer implements AutoCloseable {
                 config.media().bindAddress(), config.media().portMin(), config.media().portMax(),
                 server.media.ports().capacity(), server.media.isNative() ? "epoll" : "nio",
                 server.masking.mode().configName(), server.masking.delayMillis(), server.payments.gateway().name());
+        if (server.api != null) {
+            LOG.info("Agent desktop and API on http://{}:{}/", config.api().bindAddress(), server.api.port());
+        }
         return server;
     }
 
@@ -185,6 +199,11 @@ public final class ToneGuardServer implements AutoCloseable {
     /** The calls in progress. */
     public CallRegistry calls() {
         return sip.calls();
+    }
+
+    /** The agent API's port, or -1 when the API is disabled. */
+    public int apiPort() {
+        return api == null ? -1 : api.port();
     }
 
     /** The agent API's backend. */
@@ -223,6 +242,9 @@ public final class ToneGuardServer implements AutoCloseable {
             return;
         }
         LOG.info("ToneGuard stopping");
+        if (api != null) {
+            api.close();
+        }
         sip.close();
         media.close();
         captures.close();

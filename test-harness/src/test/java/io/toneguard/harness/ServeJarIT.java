@@ -44,7 +44,7 @@ class ServeJarIT {
     @Test
     void aConfigFileOverridesTheDefaults() throws Exception {
         Path cfg = dir.resolve("ok.yaml");
-        Files.writeString(cfg, "media:\n  portMin: 33000\n  portMax: 33099\n");
+        Files.writeString(cfg, "media:\n  portMin: 33000\n  portMax: 33099\napi:\n  port: 0\n");
         try (ToneGuardProcess p = ToneGuardProcess.start("serve", "--config", cfg.toString())) {
             assertTrue(p.awaitLine("ToneGuard ready", Duration.ofSeconds(30)), p.output());
             assertTrue(p.output().contains("ports 33000-33099 (50 pairs"), p.output());

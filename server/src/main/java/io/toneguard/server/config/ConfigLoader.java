@@ -167,6 +167,8 @@ public final class ConfigLoader {
         config.capture().toBindings();
         ConfigException.require(config.records(), "records");
         config.records().validate(System::getenv);
+        ConfigException.require(config.api(), "api");
+        config.api().resolve(System::getenv);
     }
 
     private static String path(JsonMappingException e) {
