@@ -221,7 +221,7 @@ public final class AgentDesktopPage {
         return text(By.id("authorization-code"));
     }
 
-    void screenshot(Path png) throws IOException {
+    public void screenshot(Path png) throws IOException {
         Files.createDirectories(png.getParent());
         Files.write(png, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
