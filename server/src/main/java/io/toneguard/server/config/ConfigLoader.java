@@ -162,6 +162,8 @@ public final class ConfigLoader {
         ConfigException.require(config.payments(), "payments");
         config.payments().validate();
         config.payments().toGateway(System::getenv); // fails here, naming the key, if a secret is missing
+        ConfigException.require(config.recording(), "recording");
+        config.recording().toSettings(System::getenv);
     }
 
     private static String path(JsonMappingException e) {
