@@ -330,7 +330,7 @@ public final class CallRecorder implements AutoCloseable {
     }
 
     private void writeSilence(long frames) {
-        writer.run(() -> wav.writeSilence(frames));
+        writer.later(() -> wav.writeSilence(frames));
     }
 
     private ByteBuffer takeBlock() {
@@ -344,16 +344,25 @@ public final class CallRecorder implements AutoCloseable {
     private void interleave(long from, int frames, ByteBuffer out) {
         short[] l = caller.ring;
         short[] r = agent.ring;
+        byte[] a = out.array(); // blocks are heap buffers from takeBlock(): little-endian by hand
+        int k = out.arrayOffset() + out.position();
         int at = (int) (from % ChannelTrack.RING);
         for (int i = 0; i < frames; i++) {
-            out.putShort(l[at]).putShort(r[at]);
+            short left = l[at];
+            short right = r[at];
+            a[k] = (byte) left;
+            a[k + 1] = (byte) (left >> 8);
+            a[k + 2] = (byte) right;
+            a[k + 3] = (byte) (right >> 8);
+            k += 4;
             l[at] = 0;
             r[at] = 0;
             if (++at == ChannelTrack.RING) {
                 at = 0;
             }
         }
-        if (mode == RecordingMode.PAUSE_RESUME) {
+        out.position(out.position() + frames * StereoWavFile.FRAME_BYTES);
+        if (mode == RecordingMode.PAUSE_RESUME && !spans.isEmpty()) {
             silenceSpans(from, frames, out);
         }
     }

@@ -37,14 +37,15 @@ public final class Recordings implements AutoCloseable {
     private final LongAdder openFailures = new LongAdder();
     private volatile boolean closed;
 
-    private Recordings(RecordingSettings settings, LongSupplier nanoClock, Clock wallClock, long writerBudgetBytes) {
+    private Recordings(RecordingSettings settings, LongSupplier nanoClock, Clock wallClock, long writerBudgetBytes,
+            long writerPollMillis) {
         this.settings = settings;
         this.nanoClock = nanoClock;
         this.wallClock = wallClock;
         if (settings.mode() != RecordingMode.OFF) {
             checkFolder(settings.folder());
         }
-        this.writer = new RecordingWriter(writerBudgetBytes);
+        this.writer = new RecordingWriter(writerBudgetBytes, writerPollMillis);
         this.webhook = new RecordingWebhook(settings.webhook(), wallClock);
     }
 
@@ -55,12 +56,19 @@ public final class Recordings implements AutoCloseable {
      * @throws IllegalStateException naming the folder, if it cannot be used
      */
     public static Recordings start(RecordingSettings settings) {
-        return new Recordings(settings, System::nanoTime, Clock.systemUTC(), RecordingWriter.DEFAULT_BUDGET_BYTES);
+        return new Recordings(settings, System::nanoTime, Clock.systemUTC(), RecordingWriter.DEFAULT_BUDGET_BYTES,
+                RecordingWriter.POLL_MILLIS);
     }
 
     /** With the clocks and writer budget given (tests). */
     static Recordings start(RecordingSettings settings, LongSupplier nanoClock, Clock wallClock, long writerBudgetBytes) {
-        return new Recordings(settings, nanoClock, wallClock, writerBudgetBytes);
+        return start(settings, nanoClock, wallClock, writerBudgetBytes, RecordingWriter.POLL_MILLIS);
+    }
+
+    /** ... and how often the writer looks for audio (tests). */
+    static Recordings start(RecordingSettings settings, LongSupplier nanoClock, Clock wallClock, long writerBudgetBytes,
+            long writerPollMillis) {
+        return new Recordings(settings, nanoClock, wallClock, writerBudgetBytes, writerPollMillis);
     }
 
     private static void checkFolder(Path folder) {
