@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * directions share it), place each packet on the timeline ({@link ChannelTrack}) and decode it
  * into a one-second ring per channel: no lock, no allocation per packet. Every 200 ms of audio,
  * the part that late packets can no longer reach (300 ms behind the newest) is interleaved into a
- * pooled block and handed to the {@link RecordingWriter} thread, so the media thread never waits
- * for the disk and memory stays at a few tens of kB per call. {@link #pause}, {@link #resume}
+ * pooled block and queued for the {@link RecordingWriter} thread (a lock-free queue offer, no
+ * wake-up), so the media thread never waits for the disk and memory stays bounded: two 16 kB rings
+ * and one or two 12.8 kB blocks per call, plus what the writer's byte budget lets queue up. {@link #pause}, {@link #resume}
  * and {@link #close} come from other threads: pauses touch only volatile and concurrent state;
  * close takes the ring over through an atomic owner flag (the media thread never waits; close
  * waits at most for the packet being recorded) and then flushes what is left.
