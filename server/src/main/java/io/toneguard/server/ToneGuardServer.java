@@ -10,6 +10,9 @@ import io.toneguard.server.capture.CaptureContext;
 import io.toneguard.server.capture.CaptureSessions;
 import io.toneguard.server.capture.CaptureSettings;
 import io.toneguard.server.records.PaymentRecords;
+import io.toneguard.server.recording.CallRecording;
+import io.toneguard.server.recording.RecordingMode;
+import io.toneguard.server.recording.Recordings;
 import io.toneguard.sip.CallStages;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +57,7 @@ public final class ToneGuardServer implements AutoCloseable {
     private final SipB2bua sip;
     private final GatewayChain payments;
     private final PaymentRecords records;
+    private final Recordings recordings;
     private final CallBindings bindings;
     private final ScheduledExecutorService captureThread;
     private final ExecutorService paymentThreads;
@@ -74,6 +78,7 @@ public final class ToneGuardServer implements AutoCloseable {
         this.payments = GatewayChain.standard(p.toGateway(System::getenv), p.maxAttempts(),
                 Duration.ofMillis(p.retryBackoffMillis()), e -> AUDIT.info("payment {}", e));
         this.records = config.records().open(System::getenv);
+        this.recordings = Recordings.start(config.recording().toSettings(System::getenv));
         this.captureThread = Executors.newSingleThreadScheduledExecutor(daemon("capture"));
         this.paymentThreads = Executors.newFixedThreadPool(4, daemon("payment"));
         AtomicReference<DefaultAgentDesk> events = new AtomicReference<>();
@@ -85,6 +90,7 @@ public final class ToneGuardServer implements AutoCloseable {
                     MediaCapabilities.DEFAULT, this::stagesOf, new CallEvents());
         } catch (RuntimeException e) {
             media.close();
+            recordings.close();
             records.close();
             throw e;
         }
@@ -95,6 +101,7 @@ public final class ToneGuardServer implements AutoCloseable {
         } catch (RuntimeException e) {
             sip.close();
             media.close();
+            recordings.close();
             records.close();
             throw e;
         }
@@ -102,7 +109,8 @@ public final class ToneGuardServer implements AutoCloseable {
 
     /**
      * A call's media stages, top to bottom: caller -> agent runs the DTMF detectors and the masker
-     * (its digits go to the call's capture, and are counted); nothing after it hears a tone.
+     * (its digits go to the call's capture, and are counted), then the recording tap, which only
+     * ever hears masked audio; agent -> caller has the recording's other channel.
      */
     private CallStages.Stages stagesOf(CallInfo call, int telephoneEventPt) {
         DigitListener toCapture = captures.digitsFor(call.id());
@@ -114,8 +122,17 @@ public final class ToneGuardServer implements AutoCloseable {
                 toCapture.digitStarted(digit, source, onsetTimestamp);
             }
         });
-        lines.put(call.id(), new CallLine(mask));
-        return new CallStages.Stages(List.of(mask), List.of());
+        CallRecording recording = recordings.open(call.id());
+        CallLine previous = lines.put(call.id(), new CallLine(mask, recording, pausesRecording()));
+        if (previous != null) {
+            previous.recording().close();
+        }
+        return new CallStages.Stages(List.of(mask, recording.callerTap()), List.of(recording.agentTap()));
+    }
+
+    /** Whether a capture pauses a recording: the built-in one in pause-resume mode, or an external one told by webhook. */
+    private boolean pausesRecording() {
+        return recordings.mode() == RecordingMode.PAUSE_RESUME || recordings.settings().webhook().enabled();
     }
 
     private CallControls controlsOf(String callId) {
@@ -123,11 +140,23 @@ public final class ToneGuardServer implements AutoCloseable {
         return line == null ? CallControls.NONE : line;
     }
 
-    /** What a capture may do to one call: mute the caller toward the agent. */
-    private record CallLine(MaskToneStage mask) implements CallControls {
+    /** What a capture may do to one call: mute the caller toward the agent, pause and resume the recording. */
+    private record CallLine(MaskToneStage mask, CallRecording recording, boolean pauses) implements CallControls {
         @Override
         public void muteCallerAudio(boolean muted) {
             mask.masker().muted(muted);
+        }
+
+        @Override
+        public boolean pauseRecording(String captureId) {
+            recording.pause(captureId);
+            return pauses;
+        }
+
+        @Override
+        public boolean resumeRecording(String captureId) {
+            recording.resume(captureId);
+            return pauses;
         }
     }
 
@@ -155,7 +184,10 @@ public final class ToneGuardServer implements AutoCloseable {
         public void callEnded(CallInfo call, String reason) {
             captures.callEnded(call.id());
             digits.ended(call.id());
-            lines.remove(call.id());
+            CallLine line = lines.remove(call.id());
+            if (line != null) {
+                line.recording().close();
+            }
             bindings.callEnded(call.id());
         }
     }
@@ -216,6 +248,11 @@ public final class ToneGuardServer implements AutoCloseable {
         return captures;
     }
 
+    /** The call recordings. */
+    public Recordings recordings() {
+        return recordings;
+    }
+
     /** Where payment records are kept. */
     public PaymentRecords records() {
         return records;
@@ -248,6 +285,7 @@ public final class ToneGuardServer implements AutoCloseable {
         sip.close();
         media.close();
         captures.close();
+        recordings.close();
         captureThread.shutdown();
         paymentThreads.shutdown();
         try {

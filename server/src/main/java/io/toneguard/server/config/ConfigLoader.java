@@ -169,6 +169,8 @@ public final class ConfigLoader {
         config.records().validate(System::getenv);
         ConfigException.require(config.api(), "api");
         config.api().resolve(System::getenv);
+        ConfigException.require(config.recording(), "recording");
+        config.recording().toSettings(System::getenv);
     }
 
     private static String path(JsonMappingException e) {

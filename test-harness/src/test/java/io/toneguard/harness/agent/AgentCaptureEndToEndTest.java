@@ -17,6 +17,7 @@ import io.toneguard.dtmf.testing.LeakOracles;
 import io.toneguard.server.ToneGuardServer;
 import io.toneguard.server.api.AgentDesktopPage;
 import io.toneguard.server.config.ConfigLoader;
+import io.toneguard.server.recording.RecordingMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.slf4j.LoggerFactory;
@@ -41,26 +43,33 @@ import org.slf4j.LoggerFactory;
  * through the sandbox; the record is stored; no digit is decodable at the agent, and no trace of
  * the call (logs, events, API answers, records) holds the card number, expiry or security code.
  */
-class AgentCaptureEndToEndTest {
-    private static final int SIP_PORT = 39190;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AgentCaptureEndToEndTest {
     static final String ALICE = "alice-token-7f3a9c2e41d8b6f0";
     static final String BOB = "bob-token-0c5e8a1f9b2d7e43";
     static final String OPS = "ops-token-5d2b9e7c1a4f8e60";
-    private static final List<String> LOG_LINES = new ArrayList<>();
-    private static ToneGuardServer toneGuard;
-    private static AppenderBase<ILoggingEvent> logTap;
+    private final List<String> logLines = new ArrayList<>();
+    ToneGuardServer toneGuard;
+    private AppenderBase<ILoggingEvent> logTap;
 
-    @TempDir
-    static Path dir;
+    /** This run's folder: configuration, database, recordings, pcaps. */
+    Path dir;
+
+    /** The recording mode of this run. */
+    abstract RecordingMode recordingMode();
+
+    /** ToneGuard's SIP port; its media use the 90 ports below it, the calls' peers the 40 above. */
+    abstract int sipPort();
 
     @BeforeAll
-    static void start() throws Exception {
+    void start(@TempDir Path runDir) throws Exception {
+        dir = runDir;
         DebianPackages.ensure("sip-tester");
         logTap = new AppenderBase<>() {
             @Override
             protected void append(ILoggingEvent e) {
-                synchronized (LOG_LINES) {
-                    LOG_LINES.add(e.getLoggerName() + " " + e.getFormattedMessage()
+                synchronized (logLines) {
+                    logLines.add(e.getLoggerName() + " " + e.getFormattedMessage()
                             + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()));
                 }
             }
@@ -70,8 +79,9 @@ class AgentCaptureEndToEndTest {
         logTap.start();
         root.addAppender(logTap);
         Path cfg = dir.resolve("toneguard.yaml");
-        Files.writeString(cfg, "sip:\n  port: " + SIP_PORT + "\n  drainSeconds: 0\n"
-                + "media:\n  portMin: 39100\n  portMax: 39189\n"
+        Files.writeString(cfg, "sip:\n  port: " + sipPort() + "\n  drainSeconds: 0\n"
+                + "media:\n  portMin: " + (sipPort() - 90) + "\n  portMax: " + (sipPort() - 1) + "\n"
+                + "recording:\n  mode: " + recordingMode().configName() + "\n  folder: \"" + dir.resolve("recordings") + "\"\n"
                 + "records:\n  url: \"jdbc:h2:file:" + dir.resolve("db/toneguard") + "\"\n"
                 + "payments:\n  sandbox:\n    minDelayMillis: 50\n    maxDelayMillis: 100\n"
                 + "api:\n  port: 0\n  agents:\n    - name: alice\n      token: " + ALICE + "\n    - name: bob\n      token: " + BOB
@@ -80,7 +90,7 @@ class AgentCaptureEndToEndTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (toneGuard != null) {
             toneGuard.close();
         }
@@ -97,7 +107,7 @@ class AgentCaptureEndToEndTest {
         try (AgentClient alice = new AgentClient(toneGuard.apiPort(), ALICE).listen();
                 AgentClient bob = new AgentClient(toneGuard.apiPort(), BOB);
                 AgentClient ops = new AgentClient(toneGuard.apiPort(), OPS);
-                CardCall call = CardCall.place(dir, SIP_PORT, 39200, 3000)) {
+                CardCall call = CardCall.place(dir, sipPort(), sipPort() + 10, 3000)) {
             String callId = awaitConnectedCall(alice, Duration.ofSeconds(5));
             assertEquals(0, bob.get("/api/v1/calls").body().size(), "bob does not see alice's call");
 
@@ -123,12 +133,15 @@ class AgentCaptureEndToEndTest {
                 seen.add(e);
             } while (!e.path("type").asText().startsWith("payment") || "paymentSubmitted".equals(e.path("type").asText()));
 
+            if (pauses()) {
+                seen.add(alice.nextEvent(Duration.ofSeconds(5)));
+            }
             assertEquals(expectedOrder(), seen.stream().map(x -> x.path("type").asText()).toList(), "events in order");
             JsonNode pan = seen.stream().filter(x -> "fieldObtained".equals(x.path("type").asText())).findFirst().orElseThrow();
             assertEquals("cardNumber", pan.path("field").asText());
             assertEquals("Visa", pan.path("brand").asText());
             assertEquals("\u2022\u2022\u2022\u2022 1111", pan.path("masked").asText());
-            JsonNode approved = seen.get(seen.size() - 1);
+            JsonNode approved = seen.stream().filter(x -> "paymentApproved".equals(x.path("type").asText())).findFirst().orElseThrow();
             assertEquals("paymentApproved", approved.path("type").asText(), approved.toString());
 
             call.awaitEnd();
@@ -149,20 +162,21 @@ class AgentCaptureEndToEndTest {
             traces.addAll(alice.received);
             traces.addAll(bob.received);
             traces.addAll(ops.received);
+            traces.addAll(checkRecording(callId));
         }
         traces.addAll(logLines());
         traces.add(new String(Files.readAllBytes(dir.resolve("db/toneguard.mv.db")), StandardCharsets.ISO_8859_1));
         assertNoCardData(traces);
     }
 
-    @Test
-    void anAgentTakesThePaymentOnTheDesktopPageDuringARealCall() throws Exception {
+    /** The same capture driven on the agent desktop page in chromium (run by one subclass). */
+    void takeThePaymentOnTheDesktopPage() throws Exception {
         Assumptions.assumeFalse(AgentDesktopPage.skipped(), "TONEGUARD_SKIP_BROWSER=1");
         ChromeDriver chromium = AgentDesktopPage.startChromium(dir.resolve("chromium"));
         try (AgentClient alice = new AgentClient(toneGuard.apiPort(), ALICE)) {
             AgentDesktopPage page = new AgentDesktopPage(chromium, "http://127.0.0.1:" + toneGuard.apiPort());
             page.open().signIn(ALICE).waitUntilLive();
-            try (CardCall call = CardCall.place(dir, SIP_PORT, 39220, 9000)) {
+            try (CardCall call = CardCall.place(dir, sipPort(), sipPort() + 30, 9000)) {
                 String callId = awaitConnectedCall(alice, Duration.ofSeconds(5));
                 page.selectCall(callId).startCapture("card", "42.00", "GBP", "web-order-7", "Boiler service");
                 page.waitForRecording("Recording paused").waitForField("cardNumber", "entering");
@@ -186,8 +200,58 @@ class AgentCaptureEndToEndTest {
         assertNoCardData(logLines());
     }
 
-    private static List<String> expectedOrder() {
-        List<String> order = new ArrayList<>(List.of("captureStarted", "fieldStarted"));
+    /**
+     * The call's stereo recording: nothing decodable on either channel; in pause-resume mode the
+     * sidecar marks the pause and the caller's channel is silent inside it. Returns the sidecar text.
+     */
+    private List<String> checkRecording(String callId) throws Exception {
+        Path wav = dir.resolve("recordings").resolve(callId + ".wav");
+        Path sidecar = dir.resolve("recordings").resolve(callId + ".wav.events.jsonl");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!(Files.exists(sidecar) && Files.readString(sidecar).contains("\"stopped\""))) {
+            assertTrue(System.nanoTime() < deadline, "the recording of " + callId + " was not finished");
+            Thread.sleep(50);
+        }
+        StereoWav audio = StereoWav.read(wav);
+        assertTrue(audio.left().length > 8000 * 5, "the recording holds the call: " + audio.left().length + " samples");
+        LeakOracles.assertNothingDecodable(audio.left());
+        LeakOracles.assertNothingDecodable(audio.right());
+        String events = Files.readString(sidecar);
+        if (pauses()) {
+            JsonNode paused = line(events, "paused");
+            JsonNode resumed = line(events, "resumed");
+            int from = paused.path("offsetSamples").asInt();
+            int to = resumed.path("offsetSamples").asInt();
+            assertTrue(to - from > 8000 * 4, "the pause spans the keyed card: " + from + "-" + to);
+            for (int i = from; i < Math.min(to, audio.left().length); i++) {
+                assertEquals(0, audio.left()[i], "silence inside the pause at sample " + i);
+            }
+        } else {
+            assertFalse(events.contains("\"silenced\""), events);
+        }
+        return List.of(events);
+    }
+
+    private static JsonNode line(String jsonLines, String event) throws IOException {
+        for (String l : jsonLines.split("\n")) {
+            JsonNode n = AgentClient.JSON.readTree(l);
+            if (event.equals(n.path("event").asText())) {
+                return n;
+            }
+        }
+        throw new AssertionError("no " + event + " line in " + jsonLines);
+    }
+
+    private boolean pauses() {
+        return recordingMode() == RecordingMode.PAUSE_RESUME;
+    }
+
+    private List<String> expectedOrder() {
+        List<String> order = new ArrayList<>(List.of("captureStarted"));
+        if (pauses()) {
+            order.add("recordingPaused");
+        }
+        order.add("fieldStarted");
         Stream.of(PAN, EXPIRY, CVC).forEach(field -> {
             for (int i = 0; i < field.length(); i++) {
                 order.add("digitProgress");
@@ -196,11 +260,14 @@ class AgentCaptureEndToEndTest {
             order.add(field.equals(CVC) ? "readyToProcess" : "fieldStarted");
         });
         order.addAll(List.of("paymentSubmitted", "paymentApproved"));
+        if (pauses()) {
+            order.add("recordingResumed");
+        }
         return order;
     }
 
     /** Waits for alice's call to be connected and returns its id. */
-    static String awaitConnectedCall(AgentClient agent, Duration timeout) throws IOException, InterruptedException {
+    private static String awaitConnectedCall(AgentClient agent, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (JsonNode c : agent.get("/api/v1/calls").body()) {
@@ -213,10 +280,10 @@ class AgentCaptureEndToEndTest {
         throw new AssertionError("no call connected within " + timeout);
     }
 
-    private static List<String> logLines() {
-        synchronized (LOG_LINES) {
-            assertFalse(LOG_LINES.isEmpty(), "logs were captured");
-            return new ArrayList<>(LOG_LINES);
+    private List<String> logLines() {
+        synchronized (logLines) {
+            assertFalse(logLines.isEmpty(), "logs were captured");
+            return new ArrayList<>(logLines);
         }
     }
 

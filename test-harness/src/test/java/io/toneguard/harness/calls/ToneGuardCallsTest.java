@@ -63,7 +63,7 @@ class ToneGuardCallsTest {
         DebianPackages.ensure("sip-tester");
         Path cfg = cfgDir.resolve("toneguard.yaml");
         Files.writeString(cfg, "sip:\n  port: " + SIP_PORT + "\n  drainSeconds: 0\n  rtpTimeoutSeconds: " + RTP_TIMEOUT_SECONDS
-                + "\nmedia:\n  portMin: 36400\n  portMax: 36999\napi:\n  port: 0\nrecords:\n  url: \"jdbc:h2:file:" + cfgDir.resolve("records") + "\"\n");
+                + "\nmedia:\n  portMin: 36400\n  portMax: 36999\napi:\n  port: 0\nrecording:\n  folder: \"" + cfgDir.resolve("recordings") + "\"\nrecords:\n  url: \"jdbc:h2:file:" + cfgDir.resolve("records") + "\"\n");
         toneGuard = ToneGuardServer.start(new ConfigLoader().load(cfg));
     }
 
@@ -280,7 +280,7 @@ class ToneGuardCallsTest {
     void shutdownEndsActiveCallsWithByeOnBothLegs(@TempDir Path cfgDir) throws Exception {
         Path cfg = cfgDir.resolve("drain.yaml");
         int sipPort = SIP_PORT + 1;
-        Files.writeString(cfg, "sip:\n  port: " + sipPort + "\n  drainSeconds: 1\nmedia:\n  portMin: 38000\n  portMax: 38099\napi:\n  port: 0\nrecords:\n  url: \"jdbc:h2:file:" + cfgDir.resolve("records") + "\"\n");
+        Files.writeString(cfg, "sip:\n  port: " + sipPort + "\n  drainSeconds: 1\nmedia:\n  portMin: 38000\n  portMax: 38099\napi:\n  port: 0\nrecording:\n  folder: \"" + cfgDir.resolve("recordings") + "\"\nrecords:\n  url: \"jdbc:h2:file:" + cfgDir.resolve("records") + "\"\n");
         ToneGuardServer second = ToneGuardServer.start(new ConfigLoader().load(cfg));
         Ports p = Ports.next();
         RtpPcapWriter.Summary pcap = keyedPcap("long.pcap", RtpPcapWriter.Options.DEFAULT);

@@ -50,7 +50,7 @@ class ToneGuardLoadTest {
         io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.SIMPLE);
         DebianPackages.ensure("sip-tester");
         Path cfg = cfgDir.resolve("toneguard.yaml");
-        Files.writeString(cfg, "sip:\n  port: " + SIP_PORT + "\n  drainSeconds: 0\nmedia:\n  portMin: 37000\n  portMax: 38999\napi:\n  port: 0\nrecords:\n  url: \"jdbc:h2:file:" + cfgDir.resolve("records") + "\"\n");
+        Files.writeString(cfg, "sip:\n  port: " + SIP_PORT + "\n  drainSeconds: 0\nmedia:\n  portMin: 37000\n  portMax: 38999\napi:\n  port: 0\nrecording:\n  mode: \"off\"\nrecords:\n  url: \"jdbc:h2:file:" + cfgDir.resolve("records") + "\"\n");
         toneGuard = ToneGuardServer.start(new ConfigLoader().load(cfg));
     }
 
