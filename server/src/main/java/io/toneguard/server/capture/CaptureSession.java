@@ -225,6 +225,11 @@ public final class CaptureSession {
         }
     }
 
+    /** Whether every digit of the capture is gone (true once it has ended). */
+    synchronized boolean wiped() {
+        return fields.values().stream().allMatch(FieldEntry::isWiped);
+    }
+
     public synchronized CaptureView view() {
         List<FieldView> views = new ArrayList<>();
         for (FieldEntry e : fields.values()) {
@@ -346,6 +351,7 @@ public final class CaptureSession {
         entry.invalidReason = null;
         entry.brand = entry.field == CaptureField.CARD_NUMBER ? CardBrand.detect(entry.value).map(CardBrand::displayName).orElse(null) : null;
         entry.masked = masked(entry);
+        entry.obtainedDigits = entry.value.length();
         emit(new FieldObtained(id, callId, agent, now(), entry.field, entry.brand, entry.masked, entry.value.length()));
         if (entry.field == CaptureField.CARD_NUMBER) {
             recheckSecurityCode();

@@ -14,6 +14,8 @@ final class FieldEntry {
     String brand;
     String masked;
     String invalidReason;
+    /** How many digits the obtained value has (shown after the digits themselves are wiped). */
+    int obtainedDigits;
 
     FieldEntry(CaptureField field, boolean required) {
         this.field = field;
@@ -30,16 +32,25 @@ final class FieldEntry {
         brand = null;
         masked = null;
         invalidReason = null;
+        obtainedDigits = 0;
         state = next;
     }
 
-    /** Wipes for good (the capture is over). */
+    /** Wipes the digits for good (the capture is over); what the agent was shown stays. */
     void destroy() {
-        wipe(state);
         value.close();
+        if (firstPass != null) {
+            firstPass.close();
+            firstPass = null;
+        }
+    }
+
+    boolean isWiped() {
+        return value.isWiped() && firstPass == null;
     }
 
     FieldView view() {
-        return new FieldView(field, required, state, value.isWiped() ? 0 : value.length(), brand, masked, invalidReason);
+        int digits = state == FieldState.OBTAINED ? obtainedDigits : value.isWiped() ? 0 : value.length();
+        return new FieldView(field, required, state, digits, brand, masked, invalidReason);
     }
 }
