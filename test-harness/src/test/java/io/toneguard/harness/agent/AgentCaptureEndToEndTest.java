@@ -14,6 +14,9 @@ import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toneguard.dtmf.testing.DebianPackages;
 import io.toneguard.dtmf.testing.LeakOracles;
+import io.toneguard.harness.sipp.Sipp;
+import io.toneguard.harness.sipp.Sipp.SippProcess;
+import io.toneguard.harness.sipp.Sipp.SippResult;
 import io.toneguard.server.ToneGuardServer;
 import io.toneguard.server.api.AgentDesktopPage;
 import io.toneguard.server.config.ConfigLoader;
@@ -167,6 +170,47 @@ abstract class AgentCaptureEndToEndTest {
         traces.addAll(logLines());
         traces.add(new String(Files.readAllBytes(dir.resolve("db/toneguard.mv.db")), StandardCharsets.ISO_8859_1));
         assertNoCardData(traces);
+    }
+
+    /**
+     * The caller keys the whole card by SIP INFO (the scenario the README's walkthrough uses): the
+     * capture gets every key, and the payment goes through (run by one subclass).
+     */
+    void captureACardKeyedBySipInfo() throws Exception {
+        Path keys = dir.resolve("card.csv");
+        Files.writeString(keys, "SEQUENTIAL\n" + String.join(";", (PAN + EXPIRY + CVC).split("")) + ";\n");
+        int agentPort = sipPort() + 50;
+        try (AgentClient alice = new AgentClient(toneGuard.apiPort(), ALICE).listen();
+                SippProcess agent = Sipp.scenario("agent.xml").localPort(agentPort).mediaPort(agentPort + 4)
+                        .key("agent_rtp_port", agentPort + 8).timeout(Duration.ofSeconds(60)).start()) {
+            assertTrue(agent.awaitListening(Duration.ofSeconds(5)), "the agent sipp listens");
+            try (SippProcess caller = Sipp.scenario("caller-keys-card.xml").localPort(agentPort + 10).mediaPort(agentPort + 12)
+                    .remote("127.0.0.1", agentPort).args("-rsa", "127.0.0.1:" + sipPort(), "-s", "alice", "-inf", keys.toString())
+                    .key("lead_ms", 2000).key("tail_ms", 1500).timeout(Duration.ofSeconds(60)).start()) {
+                String callId = awaitConnectedCall(alice, Duration.ofSeconds(5));
+                AgentClient.Answer started = alice.post("/api/v1/calls/" + callId + "/captures",
+                        "{\"kind\":\"card\",\"amountMinor\":990,\"currency\":\"USD\"}");
+                assertEquals(201, started.status(), started.body().toString());
+                String captureId = started.body().path("id").asText();
+                JsonNode e;
+                do {
+                    e = alice.nextEvent(Duration.ofSeconds(15));
+                } while (!"readyToProcess".equals(e.path("type").asText()));
+                assertEquals(200, alice.post("/api/v1/captures/" + captureId + "/process", null).status());
+                do {
+                    e = alice.nextEvent(Duration.ofSeconds(10));
+                } while (!"paymentApproved".equals(e.path("type").asText()));
+                JsonNode done = alice.get("/api/v1/captures/" + captureId).body();
+                assertEquals("\u2022\u2022\u2022\u2022 1111", done.path("fields").get(0).path("masked").asText(), done.toString());
+                assertTrue(done.path("reference").asText().startsWith("TG-"), "a reference from the time when none is given");
+                SippResult c = caller.await(Duration.ofSeconds(30));
+                assertEquals(0, c.exitCode(), "caller: " + c.describe());
+                assertNoCardData(alice.received);
+            }
+            SippResult a = agent.await(Duration.ofSeconds(30));
+            assertEquals(0, a.exitCode(), "agent: " + a.describe());
+        }
+        assertNoCardData(logLines());
     }
 
     /** The same capture driven on the agent desktop page in chromium (run by one subclass). */
