@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads RIFF/WAVE files strictly: mono, 8 kHz unless told otherwise, PCM16, A-law or mu-law
@@ -20,21 +22,37 @@ public final class WavReader {
     private WavReader() {
     }
 
-    /** Reads a file; the sample rate must be 8000. */
+    /** Reads a mono file; the sample rate must be 8000. */
     public static WavAudio read(Path file) throws IOException, WavFormatException {
-        long size = Files.size(file);
-        if (size > MAX_BYTES) {
-            throw new WavFormatException("file too large: " + size + " bytes (at most " + MAX_BYTES + ")");
-        }
-        return read(Files.readAllBytes(file), 8000);
+        return read(bytesOf(file), 8000);
     }
 
     /**
-     * Parses WAV bytes.
+     * Reads a mono or stereo file (a ToneGuard call recording: caller left, agent right), one
+     * {@link WavAudio} per channel; the sample rate must be 8000.
+     */
+    public static List<WavAudio> readChannels(Path file) throws IOException, WavFormatException {
+        return parse(bytesOf(file), 8000, 2);
+    }
+
+    /**
+     * Parses the bytes of a mono WAV file.
      *
      * @param requiredRate the sample rate the audio must have, or 0 to accept any
      */
     public static WavAudio read(byte[] bytes, int requiredRate) throws WavFormatException {
+        return parse(bytes, requiredRate, 1).get(0);
+    }
+
+    private static byte[] bytesOf(Path file) throws IOException, WavFormatException {
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw new WavFormatException("file too large: " + size + " bytes (at most " + MAX_BYTES + ")");
+        }
+        return Files.readAllBytes(file);
+    }
+
+    private static List<WavAudio> parse(byte[] bytes, int requiredRate, int maxChannels) throws WavFormatException {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 12) {
             throw new WavFormatException("not a WAV file: only " + bytes.length + " bytes");
@@ -94,26 +112,26 @@ public final class WavReader {
         if (rate <= 0) {
             throw new WavFormatException("invalid sample rate: " + Integer.toUnsignedString(rate) + " Hz");
         }
-        if (channels != 1) {
-            throw new WavFormatException("expected mono audio, found " + channels + " channels");
+        if (channels < 1 || channels > maxChannels) {
+            throw new WavFormatException(maxChannels == 1 ? "expected mono audio, found " + channels + " channels"
+                    : "expected mono or stereo audio, found " + channels + " channels");
         }
         if (requiredRate != 0 && rate != requiredRate) {
             throw new WavFormatException("expected " + requiredRate + " Hz audio, found " + rate
                     + " Hz (resample it first, e.g. sox in.wav -r " + requiredRate + " out.wav)");
         }
-        int n = dataLength / encoding.bytesPerSample();
-        short[] samples = new short[n];
-        if (encoding == WavEncoding.PCM16) {
-            for (int i = 0; i < n; i++) {
-                samples[i] = b.getShort(dataOffset + 2 * i);
+        int width = encoding.bytesPerSample();
+        int frames = dataLength / (width * channels);
+        List<WavAudio> out = new ArrayList<>(channels);
+        for (int c = 0; c < channels; c++) {
+            short[] samples = new short[frames];
+            for (int i = 0; i < frames; i++) {
+                int at = dataOffset + (i * channels + c) * width;
+                samples[i] = encoding == WavEncoding.PCM16 ? b.getShort(at) : encoding.codec().decode(bytes[at]);
             }
-        } else {
-            G711Codec codec = encoding.codec();
-            for (int i = 0; i < n; i++) {
-                samples[i] = codec.decode(bytes[dataOffset + i]);
-            }
+            out.add(new WavAudio(encoding, rate, samples));
         }
-        return new WavAudio(encoding, rate, samples);
+        return out;
     }
 
     private static WavEncoding encoding(int tag, int bits) throws WavFormatException {

@@ -99,6 +99,22 @@ class WavReaderTest {
     }
 
     @Test
+    void aStereoFileIsReadChannelByChannelWhereStereoIsAllowed() throws IOException, WavFormatException {
+        Path f = dir.resolve("call.wav");
+        short[] interleaved = {1, -1, 2, -2, 3, -3};
+        Files.write(f, riff(fmt(1, 2, 8000, 16), data(pcm16(interleaved))));
+        java.util.List<WavAudio> channels = WavReader.readChannels(f);
+        assertEquals(2, channels.size());
+        assertArrayEquals(new short[] {1, 2, 3}, channels.get(0).samples());
+        assertArrayEquals(new short[] {-1, -2, -3}, channels.get(1).samples());
+        assertThrows(WavFormatException.class, () -> WavReader.read(f), "read() still wants mono");
+        Path three = dir.resolve("three.wav");
+        Files.write(three, riff(fmt(1, 3, 8000, 16), DATA));
+        assertTrue(assertThrows(WavFormatException.class, () -> WavReader.readChannels(three)).getMessage()
+                .contains("mono or stereo audio, found 3 channels"));
+    }
+
+    @Test
     void fileAt16kHzIsRefusedWithTheRateAndAHint() throws IOException {
         Path f = dir.resolve("wide.wav");
         Files.write(f, riff(fmt(1, 1, 16000, 16), DATA));

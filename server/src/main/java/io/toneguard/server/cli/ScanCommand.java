@@ -2,10 +2,12 @@ package io.toneguard.server.cli;
 
 import io.toneguard.dtmf.inband.DetectorSettings;
 import io.toneguard.media.wav.WavFormatException;
+import io.toneguard.media.wav.WavAudio;
 import io.toneguard.media.wav.WavReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,9 +52,11 @@ public final class ScanCommand implements Callable<Integer> {
         boolean found = false;
         boolean failed = false;
         for (Path file : files) {
-            List<DetectedTone> tones;
+            List<List<DetectedTone>> channels = new ArrayList<>();
             try {
-                tones = scanner.scan(WavReader.read(file));
+                for (WavAudio channel : WavReader.readChannels(file)) {
+                    channels.add(scanner.scan(channel));
+                }
             } catch (WavFormatException e) {
                 failed = fail(err, file, e.getMessage());
                 continue;
@@ -63,18 +67,23 @@ public final class ScanCommand implements Callable<Integer> {
                 failed = fail(err, file, "cannot scan (internal error: " + e.getClass().getSimpleName() + ")");
                 continue;
             }
-            for (DetectedTone t : tones) {
-                if (files.size() > 1) {
-                    out.print(file);
-                    out.print(": ");
+            for (int c = 0; c < channels.size(); c++) {
+                for (DetectedTone t : channels.get(c)) {
+                    if (files.size() > 1) {
+                        out.print(file);
+                        out.print(": ");
+                    }
+                    if (channels.size() > 1) {
+                        out.print(c == 0 ? "left " : "right ");
+                    }
+                    out.print(t.onsetMillis());
+                    out.print(' ');
+                    out.print(reveal ? t.digit().key() : '*'); // a char, never a String holding the digit
+                    out.print(' ');
+                    out.println(t.durationMillis());
                 }
-                out.print(t.onsetMillis());
-                out.print(' ');
-                out.print(reveal ? t.digit().key() : '*'); // a char, never a String holding the digit
-                out.print(' ');
-                out.println(t.durationMillis());
+                found |= !channels.get(c).isEmpty();
             }
-            found |= !tones.isEmpty();
         }
         out.flush();
         return failed ? BAD_INPUT : found ? FOUND : NONE_FOUND;

@@ -115,6 +115,23 @@ class ScanCommandTest {
     }
 
     @Test
+    void aStereoCallRecordingIsScannedChannelByChannel() throws IOException {
+        short[] tones = DtmfTones.keys("12");
+        short[] interleaved = new short[tones.length * 2];
+        for (int i = 0; i < tones.length; i++) {
+            interleaved[2 * i + 1] = tones[i]; // right channel (the agent's) only
+        }
+        byte[] mono = WavWriter.toBytes(new io.toneguard.media.wav.WavAudio(WavEncoding.PCM16, 8000, interleaved));
+        Path stereo = dir.resolve("call.wav");
+        Files.write(stereo, withFmt(mono, 2, 8000));
+        assertEquals(1, run("scan", stereo.toString()));
+        assertEquals(2, lines().size(), out.toString());
+        for (String line : lines()) {
+            assertTrue(line.startsWith("right ") && LINE.matcher(line.substring(6)).matches(), line);
+        }
+    }
+
+    @Test
     void badFilesGiveOneLineEachAndExitTwoAfterScanningTheOthers() throws IOException {
         Path text = dir.resolve("notes.wav");
         Files.writeString(text, "this is not audio\n");
@@ -122,7 +139,7 @@ class ScanCommandTest {
         Path truncated = dir.resolve("truncated.wav");
         Files.write(truncated, Arrays.copyOf(valid, valid.length / 2));
         Path stereo = dir.resolve("stereo.wav");
-        Files.write(stereo, withFmt(valid, 2, 8000));
+        Files.write(stereo, withFmt(valid, 3, 8000));
         Path wide = dir.resolve("wide.wav");
         Files.write(wide, withFmt(valid, 1, 16000));
         Path missing = dir.resolve("missing.wav");
@@ -137,7 +154,7 @@ class ScanCommandTest {
         assertEquals(6, errors.size(), err.toString());
         assertLine(errors.get(0), text, "not a WAV file");
         assertLine(errors.get(1), truncated, "truncated");
-        assertLine(errors.get(2), stereo, "mono");
+        assertLine(errors.get(2), stereo, "mono or stereo");
         assertLine(errors.get(3), wide, "16000 Hz");
         assertLine(errors.get(4), missing, "no such file");
         assertLine(errors.get(5), dir, "");
