@@ -8,6 +8,8 @@
 #   ID    only these prompts (default: every prompt of the catalogue)
 # environment (defaults are what the shipped English set was made with):
 #   VOICE=en-gb  SPEED=150  PITCH=50  WORD_GAP=1  TARGET_RMS_DB=-19  PEAK_LIMIT_DB=-1
+#   PROMPT_DIR=/path/to/set   a folder with a prompts.txt elsewhere (a custom set from configuration)
+# sox runs with -R (repeatable: fixed dither seed), so the same inputs give byte-identical files.
 # needs: espeak-ng, sox (Debian: apt-get install espeak-ng sox); only to regenerate, never at run time.
 set -euo pipefail
 
@@ -21,7 +23,7 @@ TARGET_RMS_DB="${TARGET_RMS_DB:--19}"
 PEAK_LIMIT_DB="${PEAK_LIMIT_DB:--1}"
 
 here="$(cd "$(dirname "$0")" && pwd)"
-dir="$here/../src/main/resources/prompts/$LANG_CODE"
+dir="${PROMPT_DIR:-$here/../src/main/resources/prompts/$LANG_CODE}"
 catalogue="$dir/prompts.txt"
 [ -f "$catalogue" ] || { echo "no catalogue: $catalogue" >&2; exit 2; }
 for tool in espeak-ng sox; do
@@ -30,7 +32,7 @@ done
 
 # prints "RMS-dBFS peak-dBFS" of a file
 levels() {
-  sox "$1" -n stats 2>&1 | awk '/^RMS lev dB/ {r = $4} /^Pk lev dB/ {p = $4} END {print r, p}'
+  sox -R "$1" -n stats 2>&1 | awk '/^RMS lev dB/ {r = $4} /^Pk lev dB/ {p = $4} END {print r, p}'
 }
 
 tmp="$(mktemp -d)"
@@ -51,23 +53,23 @@ while IFS= read -r line || [ -n "$line" ]; do
   #    resample with the very-high-quality filter to 8 kHz mono 16-bit, fade 5 ms in and 10 ms out
   #    (no clicks where clips are joined), and pad 20 ms before and 60 ms after (a breath between words)
   # (intermediate files are 32-bit float: no clipping or dither before the last step)
-  sox "$tmp/raw.wav" -e floating-point -b 32 -c 1 "$tmp/trim.wav" \
+  sox -R "$tmp/raw.wav" -e floating-point -b 32 -c 1 "$tmp/trim.wav" \
       silence 1 0.01 -45d reverse silence 1 0.01 -45d reverse \
       sinc 300-3400 rate -v 8000
-  sox "$tmp/trim.wav" "$tmp/band.wav" fade h 0.005 -0 0.01 pad 0.02 0.06
+  sox -R "$tmp/trim.wav" "$tmp/band.wav" fade h 0.005 -0 0.01 pad 0.02 0.06
   # 3. normalise to the target RMS level without letting a peak exceed PEAK_LIMIT_DB: speech whose
   #    peaks would go over is first compressed 2:1 above -12 dBFS (fast attack, 80 ms release)
   read -r rms peak < <(levels "$tmp/band.wav")
   gain="$(awk -v t="$TARGET_RMS_DB" -v r="$rms" 'BEGIN {printf "%.2f", t - r}')"
   if awk -v p="$peak" -v g="$gain" -v l="$PEAK_LIMIT_DB" 'BEGIN {exit !(p + g > l)}'; then
-    sox "$tmp/band.wav" "$tmp/comp.wav" gain -n -6 compand 0.002,0.08 -12,-12,0,-6 0 -90 0.002
+    sox -R "$tmp/band.wav" "$tmp/comp.wav" gain -n -6 compand 0.002,0.08 -12,-12,0,-6 0 -90 0.002
     read -r rms peak < <(levels "$tmp/comp.wav")
     gain="$(awk -v t="$TARGET_RMS_DB" -v r="$rms" -v p="$peak" -v l="$PEAK_LIMIT_DB" \
         'BEGIN {g = t - r; if (p + g > l) g = l - p; printf "%.2f", g}')"
     mv "$tmp/comp.wav" "$tmp/band.wav"
   fi
-  sox "$tmp/band.wav" "$tmp/level.wav" gain "$gain"
-  sox "$tmp/level.wav" -b 16 -e signed-integer "$dir/$id.wav"
+  sox -R "$tmp/band.wav" "$tmp/level.wav" gain "$gain"
+  sox -R "$tmp/level.wav" -b 16 -e signed-integer "$dir/$id.wav"
   count=$((count + 1))
 done < "$catalogue"
 
