@@ -1,2 +1,2 @@
-/** Prompt catalogue, player and payment IVR flows (arrives with issue 7). */
+/** The payment IVR: prompt sets ({@code prompt}), saying numbers and amounts ({@code say}), playback into a call ({@code play}). */
 package io.toneguard.ivr;

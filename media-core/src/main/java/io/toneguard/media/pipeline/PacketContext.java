@@ -19,6 +19,7 @@ public final class PacketContext {
     private PacketKind kind = PacketKind.UNKNOWN;
     private InetSocketAddress sender;
     private long receivedNanos;
+    private boolean generated;
 
     /** Loads a freshly received datagram; the context now owns one reference to {@code datagram}. */
     public PacketContext reset(ByteBuf datagram, InetSocketAddress from, long receivedAtNanos) {
@@ -29,8 +30,25 @@ public final class PacketContext {
         this.sender = from;
         this.receivedNanos = receivedAtNanos;
         this.kind = PacketKind.UNKNOWN;
+        this.generated = false;
         this.rtp.clear();
         return this;
+    }
+
+    /**
+     * Loads a packet made locally (e.g. a prompt frame sent while the peer sends nothing), not
+     * received: it has no sender, and {@link #generated()} is true so that source admission lets it
+     * through and stages can tell it from received media. The context owns one reference.
+     */
+    public PacketContext resetGenerated(ByteBuf packet, long createdAtNanos) {
+        reset(packet, null, createdAtNanos);
+        this.generated = true;
+        return this;
+    }
+
+    /** True for a packet made locally ({@link #resetGenerated}), false for one received. */
+    public boolean generated() {
+        return generated;
     }
 
     /** The datagram; null once released or handed off. */

@@ -10,7 +10,8 @@ import java.net.InetSocketAddress;
 
 /**
  * Admits only packets from the peer's latched address (symmetric RTP with hijack protection).
- * For RTCP, only the host that the RTP stream latched to (or was signalled) may latch.
+ * For RTCP, only the host that the RTP stream latched to (or was signalled) may latch. Packets
+ * generated locally ({@link PacketContext#generated()}) come from no peer and always pass.
  */
 public final class AdmitSourceStage extends FilterStage {
     private final SymmetricLatch latch;
@@ -34,6 +35,9 @@ public final class AdmitSourceStage extends FilterStage {
 
     @Override
     protected boolean test(PacketContext p) {
+        if (p.generated()) {
+            return true;
+        }
         int seq = p.kind() == PacketKind.RTP ? p.rtp().sequenceNumber() : -1;
         return latch.admit(p.sender(), seq, p.receivedNanos(), requiredHost());
     }

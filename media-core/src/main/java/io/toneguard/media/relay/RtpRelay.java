@@ -1,7 +1,9 @@
 package io.toneguard.media.relay;
 
+import io.netty.buffer.ByteBuf;
 import io.toneguard.media.pipeline.MediaPipeline;
 import io.toneguard.media.pipeline.MediaStage;
+import io.toneguard.media.pipeline.PacketContext;
 import io.toneguard.media.transport.MediaEndpoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,8 @@ public final class RtpRelay implements AutoCloseable {
     private final MediaPipeline bToARtp;
     private final MediaPipeline aToBRtcp;
     private final MediaPipeline bToARtcp;
+    private final PacketContext aToBInjected = new PacketContext();
+    private final PacketContext bToAInjected = new PacketContext();
 
     private RtpRelay(Builder builder) {
         this.name = builder.name;
@@ -99,6 +103,37 @@ public final class RtpRelay implements AutoCloseable {
 
     public MediaPipeline bToARtcp() {
         return bToARtcp;
+    }
+
+    /**
+     * Sends a locally generated RTP packet toward a's peer (the caller, for a call) through the
+     * b -> a pipeline, as if b's peer had sent it: it passes source admission, then the extra
+     * stages (which see {@link PacketContext#generated()}), then the stream rewriter, so sequence
+     * numbers and timestamps stay continuous with the relayed packets (give generated packets an
+     * SSRC of their own: the rewriter treats the change like any change of source). Takes
+     * ownership of {@code packet}. Call on the relay's event loop, e.g. from a timer that fills
+     * the silence when b's peer sends nothing.
+     *
+     * @param packet a whole RTP datagram (header and payload) between reader and writer index
+     * @param nowNanos {@link System#nanoTime()} now, as receive times are
+     */
+    public void injectBToA(ByteBuf packet, long nowNanos) {
+        inject(bToARtp, bToAInjected, packet, nowNanos, a);
+    }
+
+    /** Sends a locally generated RTP packet toward b's peer; see {@link #injectBToA}. */
+    public void injectAToB(ByteBuf packet, long nowNanos) {
+        inject(aToBRtp, aToBInjected, packet, nowNanos, b);
+    }
+
+    private void inject(MediaPipeline pipeline, PacketContext context, ByteBuf packet, long nowNanos,
+            MediaEndpoint out) {
+        if (!out.eventLoop().inEventLoop()) {
+            packet.release();
+            throw new IllegalStateException("inject on the relay's event loop only");
+        }
+        pipeline.receive(context.resetGenerated(packet, nowNanos));
+        out.flush();
     }
 
     /** The rewriter of the stream leaving toward b's peer. */

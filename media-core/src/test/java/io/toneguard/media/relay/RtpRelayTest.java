@@ -251,6 +251,61 @@ class RtpRelayTest {
         relay.close();
     }
 
+    @Test
+    void injectedPacketsReachTheCallerBetweenRelayedOnesWithContinuousNumbering() throws Exception {
+        RtpRelay relay = RtpRelay.builder("inject", a, b).start();
+        int lastSeq = -1;
+        long lastTs = -1;
+        int ssrc = 0;
+        for (int i = 0; i < 5; i++) { // the agent talks...
+            agent.send(RtpPackets.rtp(0, false, 100 + i, 8000L + 160L * i, 0x2222, payload(6, i)), rtpOf(b));
+            byte[] got = caller.receive(2000);
+            assertNotNull(got);
+            lastSeq = RtpPackets.seq(got);
+            lastTs = RtpPackets.timestamp(got);
+            ssrc = RtpPackets.ssrc(got);
+        }
+        for (int i = 0; i < 5; i++) { // ...goes quiet, and the server fills in
+            byte[] made = RtpPackets.rtp(0, false, 7 + i, 50_000L + 160L * i, 0x0BAD, payload(7, i));
+            onLoop(() -> {
+                relay.injectBToA(io.netty.buffer.Unpooled.wrappedBuffer(made), System.nanoTime());
+                return null;
+            });
+        }
+        for (int i = 5; i < 10; i++) { // ...and talks again
+            agent.send(RtpPackets.rtp(0, false, 100 + i, 8000L + 160L * i, 0x2222, payload(6, i)), rtpOf(b));
+        }
+        for (int k = 0; k < 10; k++) {
+            byte[] got = caller.receive(2000);
+            assertNotNull(got, "packet " + k);
+            byte[] expected = k < 5 ? payload(7, k) : payload(6, k);
+            assertArrayEquals(expected, Arrays.copyOfRange(got, 12, got.length), "payload of packet " + k);
+            assertEquals((lastSeq + 1) & 0xFFFF, RtpPackets.seq(got), "sequence at packet " + k);
+            assertEquals(ssrc, RtpPackets.ssrc(got), "one SSRC toward the caller");
+            long step = (RtpPackets.timestamp(got) - lastTs) & 0xFFFF_FFFFL;
+            if (k == 0 || k == 5) { // a change of source: advanced by the real time elapsed
+                assertTrue(step > 0 && step < 8000, "timestamp advances at " + k + " by " + step);
+            } else {
+                assertEquals(160, step, "timestamp step at " + k);
+            }
+            assertEquals(k == 0 || k == 5, RtpPackets.marker(got), "marker only where the source changes, at " + k);
+            lastSeq = RtpPackets.seq(got);
+            lastTs = RtpPackets.timestamp(got);
+        }
+        assertEquals(2, (long) onLoop(() -> relay.bToAStream().sourceSwitches()));
+        assertEquals(15, (long) onLoop(() -> relay.bToAStream().packetCount()));
+        relay.close();
+    }
+
+    @Test
+    void injectOffTheEventLoopIsRefusedAndReleasesThePacket() {
+        RtpRelay relay = RtpRelay.builder("inject-off-loop", a, b).start();
+        io.netty.buffer.ByteBuf made = io.netty.buffer.Unpooled.wrappedBuffer(RtpPackets.rtp(0, false, 1, 0, 9, new byte[160]));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> relay.injectBToA(made, System.nanoTime()));
+        assertEquals(0, made.refCnt());
+        relay.close();
+    }
+
     private <T> T onLoop(Callable<T> c) throws Exception {
         return a.eventLoop().submit(c).get(5, TimeUnit.SECONDS);
     }
