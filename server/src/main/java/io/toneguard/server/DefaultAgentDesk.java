@@ -39,18 +39,27 @@ public final class DefaultAgentDesk implements AgentDesk {
     private final CaptureSessions captures;
     private final PaymentRecords records;
     private final Function<String, CallControls> controls;
+    private final IvrStarter ivr;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+
+    /** Sends a call's caller to the payment IVR for an agent. */
+    @FunctionalInterface
+    public interface IvrStarter {
+        CaptureView start(String callId, String agent, StartCapture request);
+    }
 
     /**
      * @param controls the mute and recording controls of a call, by call id
+     * @param ivr starts the payment IVR on a call
      */
     public DefaultAgentDesk(CallRegistry calls, CallBindings bindings, CaptureSessions captures, PaymentRecords records,
-            Function<String, CallControls> controls) {
+            Function<String, CallControls> controls, IvrStarter ivr) {
         this.calls = calls;
         this.bindings = bindings;
         this.captures = captures;
         this.records = records;
         this.controls = controls;
+        this.ivr = ivr;
     }
 
     /** Where captures' events go: to every subscriber who may see the event's call. */
@@ -93,18 +102,33 @@ public final class DefaultAgentDesk implements AgentDesk {
 
     @Override
     public CaptureView startCapture(Principal who, String callId, StartCapture request) {
+        String agent = agentForNewCapture(who, callId);
+        CaptureSession s = captures.start(callId, agent, request, controls.apply(callId));
+        AUDIT.info("{} started capture {} on call {} (reference {})", who.name(), s.id(), callId, s.reference());
+        return s.view();
+    }
+
+    @Override
+    public CaptureView startIvr(Principal who, String callId, StartCapture request) {
+        String agent = agentForNewCapture(who, callId);
+        CaptureView v = ivr.start(callId, agent, request);
+        AUDIT.info("{} sent the caller of call {} to the payment IVR (capture {}, reference {})", who.name(), callId, v.id(),
+                v.reference());
+        return v;
+    }
+
+    /** The call must be the principal's and connected; an admin's capture on an unbound call binds it to them. */
+    private String agentForNewCapture(Principal who, String callId) {
         CallInfo call = accessibleCall(who, callId);
         if (call.state() != CallState.CONFIRMED) {
             throw ApiProblem.conflict("Call " + callId + " is not connected (" + call.state().name().toLowerCase() + ")");
         }
         String agent = bindings.agentOf(callId);
         if (agent == null) {
-            agent = who.name(); // an admin starting a capture on an unbound call
+            agent = who.name();
             bindings.bind(callId, agent);
         }
-        CaptureSession s = captures.start(callId, agent, request, controls.apply(callId));
-        AUDIT.info("{} started capture {} on call {} (reference {})", who.name(), s.id(), callId, s.reference());
-        return s.view();
+        return agent;
     }
 
     @Override

@@ -4,7 +4,17 @@ import io.toneguard.dtmf.DigitListener;
 import io.toneguard.dtmf.DigitSource;
 import io.toneguard.dtmf.DtmfDigit;
 import io.toneguard.psp.card.CardValidator;
+import io.toneguard.ivr.play.PlayPromptStage;
+import io.toneguard.ivr.play.PromptPlayer;
+import io.toneguard.media.g711.G711Codec;
 import io.toneguard.server.api.AgentApi;
+import io.toneguard.server.api.ApiProblem;
+import io.toneguard.server.capture.CaptureEvent;
+import io.toneguard.server.capture.CaptureView;
+import io.toneguard.server.capture.StartCapture;
+import io.toneguard.server.ivr.IvrSessions;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
 import io.toneguard.server.capture.CallControls;
 import io.toneguard.server.capture.CaptureContext;
 import io.toneguard.server.capture.CaptureSessions;
@@ -62,6 +72,7 @@ public final class ToneGuardServer implements AutoCloseable {
     private final ScheduledExecutorService captureThread;
     private final ExecutorService paymentThreads;
     private final CaptureSessions captures;
+    private final IvrSessions ivrs;
     private final DefaultAgentDesk desk;
     /** The agent API and page, or null when disabled. */
     private final AgentApi api;
@@ -81,9 +92,11 @@ public final class ToneGuardServer implements AutoCloseable {
         this.recordings = Recordings.start(config.recording().toSettings(System::getenv));
         this.captureThread = Executors.newSingleThreadScheduledExecutor(daemon("capture"));
         this.paymentThreads = Executors.newFixedThreadPool(4, daemon("payment"));
-        AtomicReference<DefaultAgentDesk> events = new AtomicReference<>();
-        this.captures = new CaptureSessions(captureSettings, new CaptureContext(e -> events.get().publish(e), payments::execute,
+        AtomicReference<Consumer<CaptureEvent>> events = new AtomicReference<>();
+        this.captures = new CaptureSessions(captureSettings, new CaptureContext(e -> events.get().accept(e), payments::execute,
                 paymentThreads, records, captureThread, Clock.systemUTC()));
+        this.ivrs = new IvrSessions(config.ivr().toSettings(), captures, captureThread, e -> events.get().accept(e),
+                Clock.systemUTC());
         this.media = MediaTransport.start(config.media().toTransportConfig());
         try {
             this.sip = SipB2bua.start(config.sip().toSettings(), config.routing().toRouter(), media,
@@ -94,8 +107,11 @@ public final class ToneGuardServer implements AutoCloseable {
             records.close();
             throw e;
         }
-        this.desk = new DefaultAgentDesk(sip.calls(), bindings, captures, records, this::controlsOf);
-        events.set(desk);
+        this.desk = new DefaultAgentDesk(sip.calls(), bindings, captures, records, this::controlsOf, this::startIvr);
+        events.set(e -> {
+            desk.publish(e);
+            ivrs.event(e);
+        });
         try {
             this.api = config.api().enabled() ? AgentApi.start(config.api(), desk) : null;
         } catch (RuntimeException e) {
@@ -113,21 +129,37 @@ public final class ToneGuardServer implements AutoCloseable {
      * ever hears masked audio; agent -> caller has the recording's other channel.
      */
     private CallStages.Stages stagesOf(CallInfo call, int telephoneEventPt) {
-        DigitListener toCapture = captures.digitsFor(call.id());
-        DigitListener counted = digits.forCall(call.id());
+        String callId = call.id();
+        DigitListener toCapture = captures.digitsFor(callId);
+        DigitListener counted = digits.forCall(callId);
         MaskToneStage mask = new MaskToneStage(telephoneEventPt, masking, new DigitListener() {
             @Override
             public void digitStarted(DtmfDigit digit, DigitSource source, long onsetTimestamp) {
                 counted.digitStarted(digit, source, onsetTimestamp);
-                toCapture.digitStarted(digit, source, onsetTimestamp);
+                if (!ivrs.key(callId, digit)) {
+                    toCapture.digitStarted(digit, source, onsetTimestamp);
+                }
             }
         });
-        CallRecording recording = recordings.open(call.id());
-        CallLine previous = lines.put(call.id(), new CallLine(mask, recording, pausesRecording()));
+        CallRecording recording = recordings.open(callId);
+        PlayPromptStage toCaller = new PlayPromptStage(new PromptPlayer(captureThread), G711Codec.MU_LAW.payloadType());
+        PlayPromptStage toAgent = new PlayPromptStage(new PromptPlayer(captureThread), G711Codec.MU_LAW.payloadType());
+        CallLine line = new CallLine(mask, recording, pausesRecording(), toCaller, toAgent, new AtomicReference<>());
+        CallLine previous = lines.put(callId, line);
         if (previous != null) {
-            previous.recording().close();
+            previous.close();
         }
-        return new CallStages.Stages(List.of(mask, recording.callerTap()), List.of(recording.agentTap()));
+        return new CallStages.Stages(List.of(mask, toAgent, recording.callerTap()), List.of(recording.agentTap(), toCaller),
+                (relay, loop) -> line.ticks().set(toCaller.schedule(loop, relay::injectBToA)));
+    }
+
+    /** The payment IVR on a call whose media runs. */
+    private CaptureView startIvr(String callId, String agent, StartCapture request) {
+        CallLine line = lines.get(callId);
+        if (line == null) {
+            throw ApiProblem.conflict("Call " + callId + " has no media yet");
+        }
+        return ivrs.start(callId, agent, request, line, line.toCaller(), line.toAgent());
     }
 
     /** Whether a capture pauses a recording: the built-in one in pause-resume mode, or an external one told by webhook. */
@@ -140,8 +172,22 @@ public final class ToneGuardServer implements AutoCloseable {
         return line == null ? CallControls.NONE : line;
     }
 
-    /** What a capture may do to one call: mute the caller toward the agent, pause and resume the recording. */
-    private record CallLine(MaskToneStage mask, CallRecording recording, boolean pauses) implements CallControls {
+    /**
+     * One call's own media controls: the masker (mute), the recording, the prompt stages toward the
+     * caller and the agent, and the prompt generator's schedule.
+     */
+    private record CallLine(MaskToneStage mask, CallRecording recording, boolean pauses, PlayPromptStage toCaller,
+            PlayPromptStage toAgent, AtomicReference<ScheduledFuture<?>> ticks) implements CallControls {
+        void close() {
+            ScheduledFuture<?> t = ticks.getAndSet(null);
+            if (t != null) {
+                t.cancel(false);
+            }
+            toCaller.player().stop();
+            toAgent.player().stop();
+            recording.close();
+        }
+
         @Override
         public void muteCallerAudio(boolean muted) {
             mask.masker().muted(muted);
@@ -176,7 +222,10 @@ public final class ToneGuardServer implements AutoCloseable {
         public void infoDigit(CallInfo call, int event, long rtpTimestampEstimate) {
             digits.add(call.id(), DigitSource.SIP_INFO);
             if (event >= 0 && event <= 15) {
-                captures.digit(call.id(), DtmfDigit.ofEvent(event));
+                DtmfDigit digit = DtmfDigit.ofEvent(event);
+                if (!ivrs.key(call.id(), digit)) {
+                    captures.digit(call.id(), digit);
+                }
             }
         }
 
@@ -184,9 +233,10 @@ public final class ToneGuardServer implements AutoCloseable {
         public void callEnded(CallInfo call, String reason) {
             captures.callEnded(call.id());
             digits.ended(call.id());
+            ivrs.callEnded(call.id());
             CallLine line = lines.remove(call.id());
             if (line != null) {
-                line.recording().close();
+                line.close();
             }
             bindings.callEnded(call.id());
         }

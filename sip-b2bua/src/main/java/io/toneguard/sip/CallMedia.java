@@ -18,12 +18,14 @@ final class CallMedia implements AutoCloseable {
     private final String callId;
     private final MediaEndpoint caller;
     private final MediaEndpoint agent;
+    private final EventLoop loop;
     private volatile RtpRelay relay;
 
-    private CallMedia(String callId, MediaEndpoint caller, MediaEndpoint agent) {
+    private CallMedia(String callId, MediaEndpoint caller, MediaEndpoint agent, EventLoop loop) {
         this.callId = callId;
         this.caller = caller;
         this.agent = agent;
+        this.loop = loop;
     }
 
     static CallMedia open(MediaTransport transport, String callId) {
@@ -31,7 +33,7 @@ final class CallMedia implements AutoCloseable {
         MediaEndpoint a = transport.openEndpoint(loop, callId + "/caller", false);
         try {
             MediaEndpoint b = transport.openEndpoint(loop, callId + "/agent", false);
-            return new CallMedia(callId, a, b);
+            return new CallMedia(callId, a, b, loop);
         } catch (RuntimeException e) {
             a.close();
             throw e;
@@ -81,6 +83,11 @@ final class CallMedia implements AutoCloseable {
         stages.callerToAgent().forEach(b::aToB);
         stages.agentToCaller().forEach(b::bToA);
         relay = b.start();
+        try {
+            stages.started().started(relay, loop);
+        } catch (RuntimeException e) {
+            // the extras of one call never break its media
+        }
     }
 
     boolean started() {

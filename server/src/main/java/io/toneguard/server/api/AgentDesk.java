@@ -22,6 +22,12 @@ public interface AgentDesk {
 
     CaptureView startCapture(Principal who, String callId, StartCapture request);
 
+    /**
+     * Sends the caller of the principal's call to the payment IVR: the flow fills a capture (whose
+     * view this is) and hands the caller back when it ends.
+     */
+    CaptureView startIvr(Principal who, String callId, StartCapture request);
+
     CaptureView capture(Principal who, String captureId);
 
     /** Asks the caller for a field (again): it becomes the field being entered. */

@@ -40,6 +40,12 @@ final class AgentRoutes {
             ctx.header("Location", BASE + "/captures/" + v.id());
             ctx.status(201).contentType("application/json").result(json.write(v));
         });
+        r.post(BASE + "/calls/{callId}/ivr", ctx -> {
+            StartCaptureRequest body = json.read(ctx.body(), StartCaptureRequest.class);
+            CaptureView v = desk.startIvr(ApiGuard.principal(ctx), ctx.pathParam("callId"), body.toStartCapture());
+            ctx.header("Location", BASE + "/captures/" + v.id());
+            ctx.status(201).contentType("application/json").result(json.write(v));
+        });
         r.get(BASE + "/captures/{captureId}", ctx -> ok(ctx, desk.capture(ApiGuard.principal(ctx), ctx.pathParam("captureId"))));
         r.post(BASE + "/captures/{captureId}/fields/{field}/request",
                 ctx -> ok(ctx, desk.requestField(ApiGuard.principal(ctx), ctx.pathParam("captureId"), field(ctx))));

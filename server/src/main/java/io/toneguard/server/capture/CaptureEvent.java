@@ -52,8 +52,9 @@ public sealed interface CaptureEvent {
         }
     }
 
-    record FieldInvalid(String captureId, String callId, String agent, Instant at, CaptureField field, String reason)
-            implements CaptureEvent {
+    /** @param reason for the agent; @param code the reason as a word (luhnFailed, brandNotAccepted, expired, mismatch, ...) */
+    record FieldInvalid(String captureId, String callId, String agent, Instant at, CaptureField field, String reason,
+            String code) implements CaptureEvent {
         public String type() {
             return "fieldInvalid";
         }
@@ -120,6 +121,20 @@ public sealed interface CaptureEvent {
     record RecordingResumed(String captureId, String callId, String agent, Instant at) implements CaptureEvent {
         public String type() {
             return "recordingResumed";
+        }
+    }
+
+    /** The caller was handed to the payment IVR for this capture: the agent hears nothing from them until it ends. */
+    record IvrStarted(String captureId, String callId, String agent, Instant at) implements CaptureEvent {
+        public String type() {
+            return "ivrStarted";
+        }
+    }
+
+    /** @param outcome paid, declined, failed, cancelled, noInput or tooManyAttempts: the caller is back with the agent */
+    record IvrEnded(String captureId, String callId, String agent, Instant at, String outcome) implements CaptureEvent {
+        public String type() {
+            return "ivrEnded";
         }
     }
 }

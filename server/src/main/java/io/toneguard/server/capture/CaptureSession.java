@@ -225,6 +225,22 @@ public final class CaptureSession {
         }
     }
 
+    /**
+     * Copies the obtained expiry's month (1-12) and two-digit year into {@code monthYear}, for
+     * reading back to the caller (the IVR) and nothing else; the caller zeroes the array after.
+     *
+     * @return false when no expiry is obtained
+     */
+    public synchronized boolean readExpiry(int[] monthYear) {
+        FieldEntry e = fields.get(CaptureField.EXPIRY);
+        if (e == null || e.state != FieldState.OBTAINED || e.value.isWiped() || e.value.length() != 4) {
+            return false;
+        }
+        monthYear[0] = e.value.digit(0) * 10 + e.value.digit(1);
+        monthYear[1] = e.value.digit(2) * 10 + e.value.digit(3);
+        return true;
+    }
+
     /** Whether every digit of the capture is gone (true once it has ended). */
     synchronized boolean wiped() {
         return fields.values().stream().allMatch(FieldEntry::isWiped);
@@ -275,7 +291,7 @@ public final class CaptureSession {
             return; // A-D are not part of any field
         }
         if (entry.value.length() >= entry.field.maxDigits()) {
-            invalid(entry, Validation.Reason.TOO_LONG.defaultMessage());
+            invalid(entry, Validation.invalid(Validation.Reason.TOO_LONG));
             return;
         }
         entry.value.append(k);
@@ -284,7 +300,7 @@ public final class CaptureSession {
         if (entry.field == CaptureField.CARD_NUMBER && entry.value.length() >= 6) {
             Validation partial = settings.validator().partial(entry.value);
             if (!partial.isValid()) {
-                invalid(entry, partial.agentMessage());
+                invalid(entry, partial);
                 return;
             }
         }
@@ -310,7 +326,7 @@ public final class CaptureSession {
     private void completeEntry(FieldEntry entry) {
         Validation v = validate(entry);
         if (!v.isValid()) {
-            invalid(entry, v.agentMessage());
+            invalid(entry, v);
             return;
         }
         if (settings.doubleEntry().contains(entry.field)) {
@@ -324,7 +340,7 @@ public final class CaptureSession {
             entry.firstPass.close();
             entry.firstPass = null;
             if (!same) {
-                invalid(entry, "The two entries did not match");
+                invalid(entry, "The two entries did not match", "mismatch");
                 return;
             }
         }
@@ -365,7 +381,7 @@ public final class CaptureSession {
         if (code != null && code.state == FieldState.OBTAINED) {
             Validation v = validate(code);
             if (!v.isValid()) {
-                invalid(code, v.agentMessage());
+                invalid(code, v);
             }
         }
     }
@@ -383,7 +399,21 @@ public final class CaptureSession {
         }
     }
 
-    private void invalid(FieldEntry entry, String reason) {
+    private void invalid(FieldEntry entry, Validation v) {
+        invalid(entry, v.agentMessage(), reasonCode(v.reason()));
+    }
+
+    /** TOO_SHORT -> "tooShort": the reason as a word for programs (the IVR picks its prompt by it). */
+    private static String reasonCode(Validation.Reason r) {
+        String[] words = r.name().toLowerCase(java.util.Locale.ROOT).split("_");
+        StringBuilder b = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            b.append(Character.toUpperCase(words[i].charAt(0))).append(words[i], 1, words[i].length());
+        }
+        return b.toString();
+    }
+
+    private void invalid(FieldEntry entry, String reason, String code) {
         if (active == entry.field) {
             stopEntry();
         }
@@ -393,7 +423,7 @@ public final class CaptureSession {
         if (state == CaptureState.READY && entry.required) {
             state = CaptureState.COLLECTING;
         }
-        emit(new FieldInvalid(id, callId, agent, now(), entry.field, reason));
+        emit(new FieldInvalid(id, callId, agent, now(), entry.field, reason, code));
         LOG.debug("capture {} on call {}: {} invalid after {} digits", id, callId, entry.field.apiName(), keyed);
     }
 

@@ -50,13 +50,19 @@ public final class CaptureSessions implements AutoCloseable {
      *     reference is used
      */
     public CaptureSession start(String callId, String agent, StartCapture request, CallControls controls) {
+        return start(callId, agent, request, controls, settings);
+    }
+
+    /** Starts a capture that behaves by other settings (the IVR: no auto-advance, its own timeouts). */
+    public CaptureSession start(String callId, String agent, StartCapture request, CallControls controls,
+            CaptureSettings settings) {
         if (request.kind() == null) {
             throw ApiProblem.badRequest("kind is required (card or bankAccount)");
         }
         if (request.amount() == null || request.amount().minorUnits() <= 0) {
             throw ApiProblem.badRequest("amount must be more than zero");
         }
-        Set<CaptureField> required = required(request);
+        Set<CaptureField> required = required(request, settings);
         if (request.firstField() != null && !request.kind().fields().contains(request.firstField())) {
             throw ApiProblem.badRequest("firstField " + request.firstField().apiName() + " is not a field of a " + request.kind().apiName() + " capture");
         }
@@ -120,7 +126,7 @@ public final class CaptureSessions implements AutoCloseable {
         }
     }
 
-    private Set<CaptureField> required(StartCapture request) {
+    private Set<CaptureField> required(StartCapture request, CaptureSettings settings) {
         if (request.required() == null || request.required().isEmpty()) {
             return settings.defaultRequired(request.kind());
         }

@@ -68,6 +68,11 @@ public record CaptureSettings(Duration interDigitTimeout, Duration fieldTimeout,
                 autoAdvance, muteWhileEntering, panDisplay, showExpiry, showPostcode, validator, keepFinished);
     }
 
+    public CaptureSettings withAutoAdvance(boolean advance) {
+        return new CaptureSettings(interDigitTimeout, fieldTimeout, sessionTimeout, cardRequired, bankRequired, doubleEntry,
+                advance, muteWhileEntering, panDisplay, showExpiry, showPostcode, validator, keepFinished);
+    }
+
     public CaptureSettings withMuteWhileEntering(boolean mute) {
         return new CaptureSettings(interDigitTimeout, fieldTimeout, sessionTimeout, cardRequired, bankRequired, doubleEntry,
                 autoAdvance, mute, panDisplay, showExpiry, showPostcode, validator, keepFinished);

@@ -171,6 +171,8 @@ public final class ConfigLoader {
         config.api().resolve(System::getenv);
         ConfigException.require(config.recording(), "recording");
         config.recording().toSettings(System::getenv);
+        ConfigException.require(config.ivr(), "ivr");
+        config.ivr().toSettings();
     }
 
     private static String path(JsonMappingException e) {

@@ -129,7 +129,7 @@ final class FakeAgentDesk implements AgentDesk {
             Capture c = captures.get(captureId);
             put(c, new FieldView(field, c.fields.get(field).required(), FieldState.INVALID, 0, null, null, reason));
             c.active = null;
-            e = new CaptureEvent.FieldInvalid(c.id, c.callId, c.agent, Instant.now(), field, reason);
+            e = new CaptureEvent.FieldInvalid(c.id, c.callId, c.agent, Instant.now(), field, reason, "expired");
         }
         emit(e);
     }
@@ -190,6 +190,15 @@ final class FakeAgentDesk implements AgentDesk {
         calls.put(callId, bound);
         return bound;
     }
+
+    @Override
+    public CaptureView startIvr(Principal who, String callId, StartCapture request) {
+        ivrStarts.incrementAndGet();
+        return startCapture(who, callId, request);
+    }
+
+    /** How many times the IVR was asked for. */
+    final java.util.concurrent.atomic.AtomicInteger ivrStarts = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public CaptureView startCapture(Principal who, String callId, StartCapture request) {

@@ -1,0 +1,31 @@
+package io.toneguard.server.ivr;
+
+import io.toneguard.dtmf.DtmfDigit;
+import io.toneguard.server.capture.CaptureField;
+import java.util.List;
+
+/** What a {@link PaymentFlow} makes happen: prompts, field entry in the capture, payment, the end. */
+interface FlowActions {
+    /** Plays these prompts to the caller (replacing anything playing); the flow hears {@link PaymentFlow#played()} after. */
+    void play(List<String> promptIds);
+
+    /** Barge-in: stops the prompt playing now. */
+    void stopPrompt();
+
+    /** Asks the capture for a field (it wipes what the field held and takes the next digits). */
+    void askFor(CaptureField field);
+
+    /** Hands a key to the capture's field being entered. */
+    void enter(DtmfDigit digit);
+
+    /** Arms (again) the no-input timer of a question; {@link PaymentFlow#noInput()} when it runs out. */
+    void armNoInputTimer();
+
+    void disarmNoInputTimer();
+
+    /** Submits the payment. */
+    void process();
+
+    /** The flow is over: hand the caller back. */
+    void finished(FlowOutcome outcome);
+}

@@ -1,0 +1,25 @@
+package io.toneguard.server.ivr;
+
+import io.toneguard.ivr.prompt.PromptSet;
+import io.toneguard.ivr.say.Say;
+import io.toneguard.server.capture.CaptureField;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How payment IVR flows run: the prompt set and how numbers are said, whether the amount is
+ * confirmed, the fields of each kind in order, attempts per field, and the no-input timeout.
+ */
+public record IvrSettings(PromptSet prompts, Say say, boolean confirmAmount, List<CaptureField> cardFields,
+        List<CaptureField> bankFields, int maxAttempts, Duration noInputTimeout, Duration interDigitTimeout) {
+    public IvrSettings {
+        Objects.requireNonNull(prompts, "prompts");
+        Objects.requireNonNull(say, "say");
+        cardFields = List.copyOf(cardFields);
+        bankFields = List.copyOf(bankFields);
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+    }
+}

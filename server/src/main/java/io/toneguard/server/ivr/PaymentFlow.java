@@ -1,0 +1,252 @@
+package io.toneguard.server.ivr;
+
+import io.toneguard.dtmf.DtmfDigit;
+import io.toneguard.ivr.say.Say;
+import io.toneguard.psp.gateway.Amount;
+import io.toneguard.server.capture.CaptureField;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The payment IVR as callers know it: confirm the amount; then for each field, a prompt, the
+ * caller's entry (into the capture, never here), a read-back (the last four of a card, the expiry
+ * as month and year, nothing of a security code) and "press 1 to confirm, or 2 to re-enter";
+ * then the payment and its outcome. Invalid entries are explained and asked again, up to
+ * {@code maxAttempts}; {@code *} cancels at any time; silence ends it. A state machine: an enum of
+ * steps and one method per input, each switching on the step. Not thread-safe: one thread drives it.
+ */
+final class PaymentFlow {
+    /** Where the flow is. */
+    enum Step { CONFIRM_AMOUNT, ENTER, CONFIRM, PROCESSING, ENDING, ENDED }
+
+    private final List<CaptureField> fields;
+    private final Amount amount;
+    private final String reference;
+    private final boolean confirmAmount;
+    private final int maxAttempts;
+    private final Say say;
+    private final FlowActions actions;
+    private final Map<CaptureField, Integer> failures = new EnumMap<>(CaptureField.class);
+
+    private Step step;
+    private int current;
+    private FlowOutcome outcome;
+
+    PaymentFlow(List<CaptureField> fields, Amount amount, String reference, boolean confirmAmount, int maxAttempts,
+            Say say, FlowActions actions) {
+        this.fields = List.copyOf(fields);
+        this.amount = amount;
+        this.reference = reference;
+        this.confirmAmount = confirmAmount;
+        this.maxAttempts = maxAttempts;
+        this.say = say;
+        this.actions = actions;
+    }
+
+    Step step() {
+        return step;
+    }
+
+    CaptureField currentField() {
+        return step == Step.ENTER || step == Step.CONFIRM ? fields.get(current) : null;
+    }
+
+    void start() {
+        if (confirmAmount) {
+            step = Step.CONFIRM_AMOUNT;
+            List<String> p = new ArrayList<>(List.of("amount-is"));
+            p.addAll(say.amount(amount.minorUnits(), amount.currency()));
+            p.add("press-1-confirm-2-cancel");
+            actions.play(p);
+            actions.armNoInputTimer();
+        } else {
+            ask(0, List.of());
+        }
+    }
+
+    /** Any key the caller pressed. */
+    void key(DtmfDigit digit) {
+        char k = digit.key();
+        switch (step) {
+            case CONFIRM_AMOUNT -> {
+                actions.stopPrompt();
+                if (k == '1') {
+                    actions.disarmNoInputTimer();
+                    ask(0, List.of());
+                } else if (k == '2' || k == '*') {
+                    end(FlowOutcome.CANCELLED, List.of("cancelled"));
+                } else {
+                    actions.play(List.of("press-1-confirm-2-cancel"));
+                    actions.armNoInputTimer();
+                }
+            }
+            case ENTER -> {
+                actions.stopPrompt();
+                if (k == '*') {
+                    end(FlowOutcome.CANCELLED, List.of("cancelled"));
+                } else {
+                    actions.enter(digit);
+                }
+            }
+            case CONFIRM -> {
+                actions.stopPrompt();
+                if (k == '1') {
+                    actions.disarmNoInputTimer();
+                    if (current + 1 < fields.size()) {
+                        ask(current + 1, List.of());
+                    } else {
+                        step = Step.PROCESSING;
+                        actions.play(List.of("please-wait-processing"));
+                        actions.process();
+                    }
+                } else if (k == '2') {
+                    actions.disarmNoInputTimer();
+                    ask(current, List.of());
+                } else if (k == '*') {
+                    end(FlowOutcome.CANCELLED, List.of("cancelled"));
+                } else {
+                    actions.play(List.of("press-1-confirm-2-reenter"));
+                    actions.armNoInputTimer();
+                }
+            }
+            default -> {
+                // processing or ending: keys change nothing
+            }
+        }
+    }
+
+    /**
+     * The capture obtained the field being entered.
+     *
+     * @param readBack what to say back (the last four of a card, the expiry), already as prompt ids
+     */
+    void obtained(CaptureField field, List<String> readBack) {
+        if (step != Step.ENTER || field != fields.get(current)) {
+            return;
+        }
+        step = Step.CONFIRM;
+        List<String> p = new ArrayList<>(readBack);
+        p.add("press-1-confirm-2-reenter");
+        actions.play(p);
+        actions.armNoInputTimer();
+    }
+
+    /** The entry was not valid: explained, and asked again until the attempts run out. */
+    void invalid(CaptureField field, String reasonCode) {
+        if (step != Step.ENTER || field != fields.get(current)) {
+            return;
+        }
+        int n = failures.merge(field, 1, Integer::sum);
+        if (n >= maxAttempts) {
+            end(FlowOutcome.TOO_MANY_ATTEMPTS, List.of(invalidPrompt(field, reasonCode), "too-many-attempts"));
+        } else {
+            ask(current, List.of(invalidPrompt(field, reasonCode), "please-try-again"));
+        }
+    }
+
+    /** Nothing was keyed in time (a field, a question, or the whole capture). */
+    void noInput() {
+        if (step == Step.ENTER || step == Step.CONFIRM || step == Step.CONFIRM_AMOUNT) {
+            end(FlowOutcome.NO_INPUT, List.of("no-input"));
+        }
+    }
+
+    /** The agent cancelled the capture (or the call is going): back to the agent at once. */
+    void cancelled() {
+        if (step != Step.ENDING && step != Step.ENDED) {
+            end(FlowOutcome.CANCELLED, List.of("cancelled"));
+        }
+    }
+
+    void approved() {
+        if (step == Step.PROCESSING) {
+            List<String> p = new ArrayList<>(List.of("payment-successful", "your-reference-is"));
+            p.addAll(say.characters(reference));
+            end(FlowOutcome.PAID, p);
+        }
+    }
+
+    void declined() {
+        if (step == Step.PROCESSING) {
+            end(FlowOutcome.DECLINED, List.of("payment-declined"));
+        }
+    }
+
+    void failed() {
+        if (step == Step.PROCESSING) {
+            end(FlowOutcome.FAILED, List.of("payment-failed-try-later"));
+        }
+    }
+
+    /** The last prompts finished playing: an ending flow hands the caller back now. */
+    void played() {
+        if (step == Step.ENDING) {
+            step = Step.ENDED;
+            actions.finished(outcome);
+        }
+    }
+
+    private void ask(int index, List<String> before) {
+        current = index;
+        step = Step.ENTER;
+        CaptureField field = fields.get(index);
+        actions.askFor(field);
+        List<String> p = new ArrayList<>(before);
+        p.add(enterPrompt(field));
+        actions.play(p);
+    }
+
+    private void end(FlowOutcome how, List<String> prompts) {
+        actions.disarmNoInputTimer();
+        outcome = how;
+        step = Step.ENDING;
+        List<String> p = new ArrayList<>(prompts);
+        p.add("returning-to-agent");
+        actions.play(p);
+    }
+
+    private static String enterPrompt(CaptureField f) {
+        return switch (f) {
+            case CARD_NUMBER -> "enter-card-number";
+            case EXPIRY -> "enter-expiry";
+            case SECURITY_CODE -> "enter-security-code";
+            case POSTCODE -> "enter-postcode";
+            case ROUTING_NUMBER -> "enter-routing-number";
+            case ACCOUNT_NUMBER -> "enter-account-number";
+        };
+    }
+
+    /** The explanation callers understand, from the validation's reason. */
+    static String invalidPrompt(CaptureField f, String reasonCode) {
+        if (f == CaptureField.CARD_NUMBER && ("brandNotAccepted".equals(reasonCode))) {
+            return "card-not-accepted";
+        }
+        if (f == CaptureField.EXPIRY && "expired".equals(reasonCode)) {
+            return "card-expired";
+        }
+        return switch (f) {
+            case CARD_NUMBER -> "invalid-card-number";
+            case EXPIRY -> "invalid-expiry";
+            case SECURITY_CODE -> "invalid-security-code";
+            case POSTCODE -> "invalid-postcode";
+            case ROUTING_NUMBER -> "invalid-routing-number";
+            case ACCOUNT_NUMBER -> "invalid-account-number";
+        };
+    }
+
+    /** Every prompt id a flow may play besides what {@link Say} builds. */
+    static List<String> promptIds() {
+        List<String> ids = new ArrayList<>(List.of("amount-is", "press-1-confirm-2-cancel", "press-1-confirm-2-reenter",
+                "please-try-again", "too-many-attempts", "no-input", "cancelled", "please-wait-processing",
+                "payment-successful", "your-reference-is", "payment-declined", "payment-failed-try-later",
+                "returning-to-agent", "you-entered-card-ending-in", "you-entered-expiry", "you-entered-security-code",
+                "you-entered-postcode", "account-ending-in", "card-not-accepted", "card-expired"));
+        for (CaptureField f : CaptureField.values()) {
+            ids.add(enterPrompt(f));
+            ids.add(invalidPrompt(f, ""));
+        }
+        return ids;
+    }
+}
