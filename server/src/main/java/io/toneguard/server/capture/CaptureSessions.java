@@ -3,9 +3,8 @@ package io.toneguard.server.capture;
 import io.toneguard.dtmf.DigitListener;
 import io.toneguard.dtmf.DigitSource;
 import io.toneguard.dtmf.DtmfDigit;
-import io.toneguard.psp.card.SensitiveDigits;
-import io.toneguard.psp.card.CardValidator;
 import io.toneguard.server.api.ApiProblem;
+import io.toneguard.server.records.PaymentRecordGuard;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * finished ones kept for a while so agents can still read their outcome.
  */
 public final class CaptureSessions implements AutoCloseable {
-    private static final DateTimeFormatter REFERENCE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+    /** Letters between the digit groups, so that a generated reference never reads as a card number. */
+    private static final DateTimeFormatter REFERENCE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final int MAX_REFERENCE = 64;
     private static final int MAX_DESCRIPTION = 255;
 
@@ -155,8 +155,7 @@ public final class CaptureSessions implements AutoCloseable {
     }
 
     private String newReference() {
-        return "TG-" + REFERENCE_TIME.format(context.clock().instant()) + "-"
-                + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36);
+        return "TG-" + REFERENCE_TIME.format(context.clock().instant()) + "-" + randomLetters(4);
     }
 
     /**
@@ -177,29 +176,17 @@ public final class CaptureSessions implements AutoCloseable {
         }
     }
 
-    static boolean hidesCardNumber(String text) {
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean digit = i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9';
-            if (digit && start < 0) {
-                start = i;
-            } else if (!digit && start >= 0) {
-                if (i - start >= 12 && luhnRun(text, start, i)) {
-                    return true;
-                }
-                start = -1;
-            }
+    private static String randomLetters(int n) {
+        char[] c = new char[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = (char) ('a' + ThreadLocalRandom.current().nextInt(26));
         }
-        return false;
+        return new String(c);
     }
 
-    private static boolean luhnRun(String text, int from, int to) {
-        try (SensitiveDigits d = SensitiveDigits.empty()) {
-            for (int i = from; i < to && d.length() < SensitiveDigits.MAX_DIGITS; i++) {
-                d.append(text.charAt(i));
-            }
-            return CardValidator.luhnValid(d);
-        }
+    /** The same rule the payment records enforce, checked before anything is captured. */
+    static boolean hidesCardNumber(String text) {
+        return PaymentRecordGuard.containsCardNumber(text);
     }
 
     private void forgetOld() {

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Defence in depth: refuses a record that carries card data before it is written. Messages name
  * the field, never its value.
  */
-final class PaymentRecordGuard {
+public final class PaymentRecordGuard {
     /** First six and last four: the most a masked card number may show. */
     static final int MAX_VISIBLE_DIGITS = 10;
     /** Card numbers are 12 (some Maestro) to 19 digits long. */
@@ -57,7 +57,11 @@ final class PaymentRecordGuard {
         }
     }
 
-    static boolean containsCardNumber(CharSequence text) {
+    /**
+     * Whether free text hides a card number: a run of 12-19 digits (single spaces or hyphens
+     * between groups allowed) that passes the Luhn check.
+     */
+    public static boolean containsCardNumber(CharSequence text) {
         int[] run = new int[MAX_CARD_DIGITS + 1];
         int n = 0;
         for (int i = 0; i <= text.length(); i++) {

@@ -339,6 +339,9 @@ class CaptureSessionTest {
                 null, null);
         assertEquals("description must not contain a card number", assertThrows(ApiProblem.class, () -> h.start(hidden)).getMessage());
         assertFalse(CaptureSessions.hidesCardNumber("order 20261122-000001"));
+        String generated = h.sessions.start("call-9", "alice", card(null), CallControls.NONE).reference();
+        assertTrue(generated.matches("TG-\\d{8}T\\d{6}Z-[a-z]{4}"), generated);
+        assertFalse(CaptureSessions.hidesCardNumber(generated), "letters split a generated reference's digits");
         assertTrue(CaptureSessions.hidesCardNumber("x5555555555554444y"));
     }
 
