@@ -116,6 +116,33 @@ public final class RtpCapture implements AutoCloseable {
                 Arrays.copyOfRange(b, offset, end));
     }
 
+    /**
+     * Sends {@code packets} to {@code to} from this capture's own socket (so the far end's
+     * symmetric RTP answers here), each at its offset from now, on a thread of its own.
+     *
+     * @return the sending thread (join it to wait for the last packet)
+     */
+    public Thread send(List<RtpPcapWriter.TimedPacket> packets, InetSocketAddress to) {
+        Thread t = new Thread(() -> {
+            long start = System.nanoTime();
+            for (RtpPcapWriter.TimedPacket p : packets) {
+                long due = start + p.offsetMicros() * 1000L;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                try {
+                    socket.send(new DatagramPacket(p.rtp(), p.rtp().length, to));
+                } catch (IOException e) {
+                    return; // closed
+                }
+            }
+        }, "rtp-send-" + socket.getLocalPort());
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
     /** Everything received so far, in arrival order. */
     public List<Packet> packets() {
         synchronized (packets) {

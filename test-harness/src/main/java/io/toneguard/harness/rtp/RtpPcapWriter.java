@@ -181,36 +181,48 @@ public final class RtpPcapWriter {
      * G.711 silence.
      */
     public static Summary write(Path file, short[] pcm, List<KeyPress> keys, Options options) throws IOException {
-        List<Packet> packets = plan(pcm, keys, options);
+        List<TimedPacket> packets = packets(pcm, keys, options);
         int audio = 0;
         int events = 0;
-        long lastFrame = 0;
+        long end = 0;
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(globalHeader());
-            ByteBuf rtp = Unpooled.buffer(RTP_HEADER + FRAME_SAMPLES);
-            int sequence = options.firstSequence();
-            for (Packet p : packets) {
-                rtp.clear();
-                rtp.writeByte(0x80);
-                rtp.writeByte((p.marker ? 0x80 : 0) | p.payloadType);
-                rtp.writeShort(sequence);
-                rtp.writeInt((int) p.timestamp);
-                rtp.writeInt((int) options.ssrc());
-                rtp.writeBytes(p.payload);
-                sequence = (sequence + 1) & 0xFFFF;
-                byte[] bytes = new byte[rtp.readableBytes()];
-                rtp.getBytes(0, bytes);
-                long micros = options.startEpochMicros() + p.frame * FRAME_MILLIS * 1000L;
-                out.write(record(micros, frameOf(bytes, options)));
-                if (p.payloadType == options.eventPayloadType()) {
+            for (TimedPacket p : packets) {
+                out.write(record(options.startEpochMicros() + p.offsetMicros(), frameOf(p.rtp(), options)));
+                if (p.payloadType() == options.eventPayloadType()) {
                     events++;
                 } else {
                     audio++;
                 }
-                lastFrame = Math.max(lastFrame, p.frame);
+                end = Math.max(end, p.offsetMicros() / 1000 + FRAME_MILLIS);
             }
         }
-        return new Summary(file, audio, events, packets.isEmpty() ? 0 : (lastFrame + 1) * FRAME_MILLIS);
+        return new Summary(file, audio, events, end);
+    }
+
+    /** One RTP packet ready to send, {@code offsetMicros} after the first. */
+    public record TimedPacket(long offsetMicros, int payloadType, byte[] rtp) {
+    }
+
+    /** The same packets {@link #write} puts in a pcap, in sending order, for a peer of its own to send. */
+    public static List<TimedPacket> packets(short[] pcm, List<KeyPress> keys, Options options) {
+        List<TimedPacket> out = new ArrayList<>();
+        ByteBuf rtp = Unpooled.buffer(RTP_HEADER + FRAME_SAMPLES);
+        int sequence = options.firstSequence();
+        for (Packet p : plan(pcm, keys, options)) {
+            rtp.clear();
+            rtp.writeByte(0x80);
+            rtp.writeByte((p.marker ? 0x80 : 0) | p.payloadType);
+            rtp.writeShort(sequence);
+            rtp.writeInt((int) p.timestamp);
+            rtp.writeInt((int) options.ssrc());
+            rtp.writeBytes(p.payload);
+            sequence = (sequence + 1) & 0xFFFF;
+            byte[] bytes = new byte[rtp.readableBytes()];
+            rtp.getBytes(0, bytes);
+            out.add(new TimedPacket(p.frame * FRAME_MILLIS * 1000L, p.payloadType, bytes));
+        }
+        return out;
     }
 
     /** One packet before numbering: 20 ms slot, payload type, marker, RTP timestamp, payload. */

@@ -269,6 +269,9 @@ public final class Sipp {
                     Thread.currentThread().interrupt();
                 }
             }
+            if (!Files.exists(dir)) {
+                return; // closed before
+            }
             try (Stream<Path> s = Files.walk(dir)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {

@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toneguard.dtmf.testing.DebianPackages;
 import io.toneguard.dtmf.testing.LeakOracles;
@@ -28,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -37,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.slf4j.LoggerFactory;
 
 /**
  * The agent's whole secure capture on real calls, through the real API: a sipp caller keys a card
@@ -51,9 +45,8 @@ abstract class AgentCaptureEndToEndTest {
     static final String ALICE = "alice-token-7f3a9c2e41d8b6f0";
     static final String BOB = "bob-token-0c5e8a1f9b2d7e43";
     static final String OPS = "ops-token-5d2b9e7c1a4f8e60";
-    private final List<String> logLines = new ArrayList<>();
     ToneGuardServer toneGuard;
-    private AppenderBase<ILoggingEvent> logTap;
+    private LogTap logTap;
 
     /** This run's folder: configuration, database, recordings, pcaps. */
     Path dir;
@@ -68,19 +61,7 @@ abstract class AgentCaptureEndToEndTest {
     void start(@TempDir Path runDir) throws Exception {
         dir = runDir;
         DebianPackages.ensure("sip-tester");
-        logTap = new AppenderBase<>() {
-            @Override
-            protected void append(ILoggingEvent e) {
-                synchronized (logLines) {
-                    logLines.add(e.getLoggerName() + " " + e.getFormattedMessage()
-                            + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()));
-                }
-            }
-        };
-        Logger root = rootLogger();
-        logTap.setContext(root.getLoggerContext());
-        logTap.start();
-        root.addAppender(logTap);
+        logTap = LogTap.attach();
         Path cfg = dir.resolve("toneguard.yaml");
         Files.writeString(cfg, "sip:\n  port: " + sipPort() + "\n  drainSeconds: 0\n"
                 + "media:\n  portMin: " + (sipPort() - 90) + "\n  portMax: " + (sipPort() - 1) + "\n"
@@ -97,11 +78,7 @@ abstract class AgentCaptureEndToEndTest {
         if (toneGuard != null) {
             toneGuard.close();
         }
-        rootLogger().detachAppender(logTap);
-    }
-
-    private static Logger rootLogger() {
-        return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logTap.close();
     }
 
     @Test
@@ -325,21 +302,11 @@ abstract class AgentCaptureEndToEndTest {
     }
 
     private List<String> logLines() {
-        synchronized (logLines) {
-            assertFalse(logLines.isEmpty(), "logs were captured");
-            return new ArrayList<>(logLines);
-        }
+        return logTap.lines();
     }
 
     /** The card number anywhere; the expiry and security code as numbers of their own. */
     static void assertNoCardData(List<String> traces) {
-        Pattern expiry = Pattern.compile("(?<![0-9])" + EXPIRY + "(?![0-9])");
-        Pattern cvc = Pattern.compile("(?<![0-9])" + CVC + "(?![0-9])");
-        for (String t : traces) {
-            String head = t.substring(0, Math.min(300, t.length()));
-            assertFalse(t.contains(PAN), () -> "the card number appears in: " + head);
-            assertFalse(expiry.matcher(t).find(), () -> "the expiry appears in: " + head);
-            assertFalse(cvc.matcher(t).find(), () -> "the security code appears in: " + head);
-        }
+        LogTap.assertNone(traces, PAN, EXPIRY, CVC);
     }
 }
