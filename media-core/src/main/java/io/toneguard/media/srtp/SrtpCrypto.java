@@ -24,6 +24,11 @@ final class SrtpCrypto {
     private SrtpCrypto() {
     }
 
+    /** Runs the class initialiser (the AES provider choice) before any other jitsi-srtp use. */
+    static void init() {
+        // the static block above does the work
+    }
+
     /** A context factory for one direction; jitsi copies the key, so {@code key} stays the caller's. */
     static SrtpContextFactory factory(boolean sender, SrtpMasterKey key) {
         SrtpSuite suite = key.suite();
