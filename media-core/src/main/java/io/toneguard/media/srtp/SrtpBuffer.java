@@ -24,10 +24,13 @@ final class SrtpBuffer implements ByteArrayBuffer {
     private int limit;
     private boolean copied;
 
-    /** Points at {@code b}'s readable bytes, with {@link #TAIL_ROOM} writable after them when {@code grow}. */
+    /**
+     * Points at {@code b}'s readable bytes, with {@link #TAIL_ROOM} writable after them when
+     * {@code grow}. A heap buffer that cannot grow goes through the scratch copy like a direct one.
+     */
     SrtpBuffer load(ByteBuf b, boolean grow) {
         int len = b.readableBytes();
-        if (b.hasArray()) {
+        if (b.hasArray() && (!grow || b.maxWritableBytes() >= TAIL_ROOM)) {
             if (grow) {
                 b.ensureWritable(TAIL_ROOM);
             }
@@ -50,19 +53,27 @@ final class SrtpBuffer implements ByteArrayBuffer {
         return this;
     }
 
-    /** Writes the result back into the ByteBuf (its readable bytes become the transformed packet). */
-    void store() {
+    /**
+     * Writes the result back into the ByteBuf (its readable bytes become the transformed packet);
+     * false when the ByteBuf cannot hold it (a fixed-size buffer that would have to grow).
+     */
+    boolean store() {
         ByteBuf b = buf;
         int start = b.readerIndex();
         if (copied) {
             int extra = start + length - b.writerIndex();
             if (extra > 0) {
+                if (b.maxWritableBytes() < extra) {
+                    unload();
+                    return false;
+                }
                 b.ensureWritable(extra);
             }
             b.setBytes(start, array, offset, length);
         }
         b.writerIndex(start + length);
         unload();
+        return true;
     }
 
     /** Forgets the buffer without writing back (the packet is being dropped). */

@@ -163,7 +163,9 @@ public final class SrtpSession implements AutoCloseable {
             T ctx) {
         DropReason verdict = verdict(status);
         if (verdict == DropReason.NONE) {
-            b.store();
+            if (!b.store()) {
+                return DropReason.SRTP_INVALID; // the buffer cannot grow by the tag
+            }
             if (rememberIn != null) {
                 rememberIn.put(ssrc, ctx);
             }

@@ -231,6 +231,16 @@ class SrtpSessionTest {
     }
 
     @Test
+    void aFixedSizeBufferThatCannotTakeTheTagIsDroppedNotOverrun() {
+        try (SrtpSession s = session(SrtpSuite.AES_CM_128_HMAC_SHA1_80, KAT_KEY, KAT_KEY)) {
+            ByteBuf fixed = Unpooled.wrappedBuffer(KAT_RTP.clone());
+            assertEquals(DropReason.SRTP_INVALID, s.protectRtp(fixed));
+            assertEquals(KAT_RTP.length, fixed.readableBytes());
+            fixed.release();
+        }
+    }
+
+    @Test
     void closedSessionRefusesAndKeysAreRedacted() {
         SrtpSuite suite = SrtpSuite.AES_CM_128_HMAC_SHA1_80;
         SrtpMasterKey key = SrtpMasterKey.of(suite, KAT_KEY);
