@@ -19,6 +19,7 @@ public final class SrtcpEncryptStage extends TransformStage {
 
     @Override
     protected DropReason transform(PacketContext p) {
+        TailRoom.ensure(p);
         return session.protectRtcp(p.buffer());
     }
 }

@@ -19,6 +19,7 @@ public final class SrtpEncryptStage extends TransformStage {
 
     @Override
     protected DropReason transform(PacketContext p) {
+        TailRoom.ensure(p);
         return session.protectRtp(p.buffer());
     }
 }
