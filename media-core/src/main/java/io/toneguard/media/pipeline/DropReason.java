@@ -29,5 +29,9 @@ public enum DropReason {
     /** Too short or otherwise not an SRTP/SRTCP packet, or the cipher failed on it. */
     SRTP_INVALID,
     /** The leg's SRTP session is closed (call ending); packets are not let through in the clear. */
-    SRTP_CLOSED
+    SRTP_CLOSED,
+    /** Media on an SRTP leg before its keys exist (the DTLS-SRTP handshake is still running). */
+    SRTP_NO_KEYS,
+    /** Not media: a DTLS record (first byte 20-63, RFC 7983), handed to the leg's DTLS-SRTP handshake. */
+    DTLS
 }

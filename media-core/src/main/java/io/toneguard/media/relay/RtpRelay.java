@@ -1,5 +1,7 @@
 package io.toneguard.media.relay;
 
+import io.toneguard.media.dtls.DtlsDemuxStage;
+import io.toneguard.media.dtls.DtlsEndpointTransport;
 import io.toneguard.media.pipeline.MediaPipeline;
 import io.toneguard.media.pipeline.MediaStage;
 import io.toneguard.media.srtp.SrtcpDecryptStage;
@@ -44,19 +46,25 @@ public final class RtpRelay implements AutoCloseable {
         this.b = builder.b;
         this.aToBStream = new StreamRewriter(randomSsrc(), builder.clockRate);
         this.bToAStream = new StreamRewriter(randomSsrc(), builder.clockRate);
-        this.aToBRtp = wire(name + " a->b rtp", a, b, aToBStream, builder.aToB, builder.aSrtp, builder.bSrtp);
-        this.bToARtp = wire(name + " b->a rtp", b, a, bToAStream, builder.bToA, builder.bSrtp, builder.aSrtp);
+        this.aToBRtp = wire(name + " a->b rtp", a, b, aToBStream, builder.aToB, builder.aDtls, builder.aSrtp,
+                builder.bSrtp);
+        this.bToARtp = wire(name + " b->a rtp", b, a, bToAStream, builder.bToA, builder.bDtls, builder.bSrtp,
+                builder.aSrtp);
         this.aToBRtcp = wireRtcp(name + " a->b rtcp", a, b, aToBStream, bToAStream, builder.aSrtp, builder.bSrtp);
         this.bToARtcp = wireRtcp(name + " b->a rtcp", b, a, bToAStream, aToBStream, builder.bSrtp, builder.aSrtp);
     }
 
     /**
      * RTP from {@code in}'s peer to {@code out}'s peer. {@code inSrtp} and {@code outSrtp} are the
-     * legs' SRTP sessions, or null for plain RTP.
+     * legs' SRTP sessions, or null for plain RTP; {@code inDtls} takes DTLS records off a
+     * DTLS-SRTP leg first.
      */
     private static MediaPipeline wire(String name, MediaEndpoint in, MediaEndpoint out, StreamRewriter stream,
-            List<MediaStage> extra, SrtpSession inSrtp, SrtpSession outSrtp) {
+            List<MediaStage> extra, DtlsEndpointTransport inDtls, SrtpSession inSrtp, SrtpSession outSrtp) {
         MediaPipeline.Builder p = MediaPipeline.builder(name).onRemoved(ctx -> stream.removed(ctx.rtp()));
+        if (inDtls != null) {
+            p.then(new DtlsDemuxStage(inDtls));
+        }
         if (inSrtp != null) {
             p.then(new SrtpDecryptStage(inSrtp));
         }
@@ -155,6 +163,8 @@ public final class RtpRelay implements AutoCloseable {
         private int clockRate = 8000;
         private SrtpSession aSrtp;
         private SrtpSession bSrtp;
+        private DtlsEndpointTransport aDtls;
+        private DtlsEndpointTransport bDtls;
 
         private Builder(String name, MediaEndpoint a, MediaEndpoint b) {
             if (a.eventLoop() != b.eventLoop()) {
@@ -188,6 +198,22 @@ public final class RtpRelay implements AutoCloseable {
         /** Leg b speaks SRTP/SRTCP with these keys; see {@link #aSrtp}. */
         public Builder bSrtp(SrtpSession session) {
             this.bSrtp = session;
+            return this;
+        }
+
+        /**
+         * Leg a is DTLS-SRTP: DTLS records arriving on its RTP port (retransmitted handshake
+         * flights, alerts) keep going to this transport instead of the media path. Use with
+         * {@link #aSrtp} holding the keys the handshake produced.
+         */
+        public Builder aDtls(DtlsEndpointTransport transport) {
+            this.aDtls = transport;
+            return this;
+        }
+
+        /** Leg b is DTLS-SRTP; see {@link #aDtls}. */
+        public Builder bDtls(DtlsEndpointTransport transport) {
+            this.bDtls = transport;
             return this;
         }
 
