@@ -61,6 +61,7 @@ final class SrtpDtlsClient extends DefaultTlsClient {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the BouncyCastle signature
     public void processServerExtensions(Hashtable serverExtensions) throws IOException {
         super.processServerExtensions(serverExtensions);
         UseSRTPData srtp = TlsSRTPUtils.getUseSRTPExtension(serverExtensions);

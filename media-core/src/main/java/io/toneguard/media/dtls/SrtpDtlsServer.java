@@ -56,6 +56,7 @@ final class SrtpDtlsServer extends DefaultTlsServer {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the BouncyCastle signature
     public void processClientExtensions(Hashtable clientExtensions) throws IOException {
         super.processClientExtensions(clientExtensions);
         UseSRTPData srtp = TlsSRTPUtils.getUseSRTPExtension(clientExtensions);
