@@ -4,9 +4,9 @@ import io.netty.buffer.ByteBuf;
 import io.toneguard.media.pipeline.PacketContext;
 
 /**
- * Makes sure a packet about to be protected can grow by its tag. A datagram from a batched read
- * (epoll recvmmsg) is a fixed-size slice of a shared buffer: it is copied once into a pooled
- * buffer with room, rather than written past its end.
+ * Makes sure a packet about to be protected can grow by its tag. A datagram from Netty's epoll
+ * read is a retained slice (its capacity is its length, the bytes after it belong to the parent):
+ * it is copied once into a pooled buffer with room, never written past its end.
  */
 final class TailRoom {
     private TailRoom() {

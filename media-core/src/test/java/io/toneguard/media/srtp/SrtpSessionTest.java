@@ -231,6 +231,24 @@ class SrtpSessionTest {
     }
 
     @Test
+    void packetsLargerThanTheScratchArrayStillRoundTrip() throws Exception {
+        SrtpSuite suite = SrtpSuite.AES_CM_128_HMAC_SHA1_80;
+        byte[] ours = random(suite);
+        byte[] theirs = random(suite);
+        JitsiPeer peer = new JitsiPeer(suite, theirs, ours);
+        try (SrtpSession s = session(suite, theirs, ours)) {
+            byte[] big = RtpPackets.rtp(0, false, 1, 0, 3, new byte[4000]);
+            big[3000] = 42;
+            ByteBuf in = direct(peer.protectRtp(big));
+            assertEquals(DropReason.NONE, s.unprotectRtp(in));
+            assertArrayEquals(big, drain(in));
+            ByteBuf out = direct(big);
+            assertEquals(DropReason.NONE, s.protectRtp(out));
+            assertArrayEquals(big, peer.unprotectRtp(drain(out)));
+        }
+    }
+
+    @Test
     void aFixedSizeBufferThatCannotTakeTheTagIsDroppedNotOverrun() {
         try (SrtpSession s = session(SrtpSuite.AES_CM_128_HMAC_SHA1_80, KAT_KEY, KAT_KEY)) {
             ByteBuf fixed = Unpooled.wrappedBuffer(KAT_RTP.clone());
