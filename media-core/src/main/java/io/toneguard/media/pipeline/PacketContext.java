@@ -87,6 +87,26 @@ public final class PacketContext {
         return buf != null;
     }
 
+    /**
+     * Swaps in another buffer holding the packet (e.g. a copy with room to grow, where the
+     * received one is a fixed-size slice of a batch read); the old buffer is released and the RTP
+     * view follows the new one.
+     */
+    public void replaceBuffer(ByteBuf replacement) {
+        ByteBuf old = buf;
+        if (old == null) {
+            replacement.release();
+            throw new IllegalStateException("no buffer to replace");
+        }
+        buf = replacement;
+        old.release();
+        if (kind == PacketKind.RTP) {
+            rtp.wrap(replacement);
+        } else {
+            rtp.clear();
+        }
+    }
+
     /** Releases the buffer (idempotent). */
     public void release() {
         ByteBuf b = buf;

@@ -1,9 +1,16 @@
 package io.toneguard.media.relay;
 
 import io.netty.buffer.ByteBuf;
+import io.toneguard.media.dtls.DtlsDemuxStage;
+import io.toneguard.media.dtls.DtlsEndpointTransport;
 import io.toneguard.media.pipeline.MediaPipeline;
 import io.toneguard.media.pipeline.MediaStage;
 import io.toneguard.media.pipeline.PacketContext;
+import io.toneguard.media.srtp.SrtcpDecryptStage;
+import io.toneguard.media.srtp.SrtcpEncryptStage;
+import io.toneguard.media.srtp.SrtpDecryptStage;
+import io.toneguard.media.srtp.SrtpEncryptStage;
+import io.toneguard.media.srtp.SrtpSession;
 import io.toneguard.media.transport.MediaEndpoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +23,13 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Both endpoints must run on the same event loop, so that a call is handled by one thread
  * without locks.
+ *
+ * <p>A leg may speak SRTP ({@link Builder#aSrtp}, {@link Builder#bSrtp}): its packets are
+ * decrypted first, before parsing and source admission (the RTP header is in the clear, but only
+ * an authenticated packet may latch the peer's address, and the parser must not see the tag or
+ * encrypted padding), and packets toward it are encrypted last, after the rewriter, right before
+ * the send (so the rollover counter follows the sequence numbers that actually leave, including
+ * replaced and renumbered packets). Each leg has its own keys; nothing is passed through.
  */
 public final class RtpRelay implements AutoCloseable {
     private final String name;
@@ -36,32 +50,52 @@ public final class RtpRelay implements AutoCloseable {
         this.b = builder.b;
         this.aToBStream = new StreamRewriter(randomSsrc(), builder.clockRate);
         this.bToAStream = new StreamRewriter(randomSsrc(), builder.clockRate);
-        this.aToBRtp = wire(name + " a->b rtp", a, b, aToBStream, builder.aToB);
-        this.bToARtp = wire(name + " b->a rtp", b, a, bToAStream, builder.bToA);
-        this.aToBRtcp = wireRtcp(name + " a->b rtcp", a, b, aToBStream, bToAStream);
-        this.bToARtcp = wireRtcp(name + " b->a rtcp", b, a, bToAStream, aToBStream);
+        this.aToBRtp = wire(name + " a->b rtp", a, b, aToBStream, builder.aToB, builder.aDtls, builder.aSrtp,
+                builder.bSrtp);
+        this.bToARtp = wire(name + " b->a rtp", b, a, bToAStream, builder.bToA, builder.bDtls, builder.bSrtp,
+                builder.aSrtp);
+        this.aToBRtcp = wireRtcp(name + " a->b rtcp", a, b, aToBStream, bToAStream, builder.aSrtp, builder.bSrtp);
+        this.bToARtcp = wireRtcp(name + " b->a rtcp", b, a, bToAStream, aToBStream, builder.bSrtp, builder.aSrtp);
     }
 
-    /** RTP from {@code in}'s peer to {@code out}'s peer. */
+    /**
+     * RTP from {@code in}'s peer to {@code out}'s peer. {@code inSrtp} and {@code outSrtp} are the
+     * legs' SRTP sessions, or null for plain RTP; {@code inDtls} takes DTLS records off a
+     * DTLS-SRTP leg first.
+     */
     private static MediaPipeline wire(String name, MediaEndpoint in, MediaEndpoint out, StreamRewriter stream,
-            List<MediaStage> extra) {
-        MediaPipeline.Builder p = MediaPipeline.builder(name)
-                .onRemoved(ctx -> stream.removed(ctx.rtp()))
-                .then(new ParseRtpStage())
+            List<MediaStage> extra, DtlsEndpointTransport inDtls, SrtpSession inSrtp, SrtpSession outSrtp) {
+        MediaPipeline.Builder p = MediaPipeline.builder(name).onRemoved(ctx -> stream.removed(ctx.rtp()));
+        if (inDtls != null) {
+            p.then(new DtlsDemuxStage(inDtls));
+        }
+        if (inSrtp != null) {
+            p.then(new SrtpDecryptStage(inSrtp));
+        }
+        p.then(new ParseRtpStage())
                 .then(AdmitSourceStage.rtp(in.rtpLatch()));
         extra.forEach(p::then);
-        return p.then(new RewriteStreamStage(stream))
-                .sink(new SendStage(out));
+        p.then(new RewriteStreamStage(stream));
+        if (outSrtp != null) {
+            p.then(new SrtpEncryptStage(outSrtp));
+        }
+        return p.sink(new SendStage(out));
     }
 
     /** RTCP from {@code in}'s peer to {@code out}'s peer: SSRCs and counts follow the rewritten streams. */
     private static MediaPipeline wireRtcp(String name, MediaEndpoint in, MediaEndpoint out, StreamRewriter sentOnward,
-            StreamRewriter sentBack) {
-        return MediaPipeline.builder(name)
-                .then(AdmitSourceStage.rtcp(in.rtcpLatch(), in.rtpLatch()))
+            StreamRewriter sentBack, SrtpSession inSrtp, SrtpSession outSrtp) {
+        MediaPipeline.Builder p = MediaPipeline.builder(name);
+        if (inSrtp != null) {
+            p.then(new SrtcpDecryptStage(inSrtp));
+        }
+        p.then(AdmitSourceStage.rtcp(in.rtcpLatch(), in.rtpLatch()))
                 .then(new ParseRtcpStage())
-                .then(new RewriteRtcpStage(sentOnward, sentBack))
-                .sink(new SendStage(out));
+                .then(new RewriteRtcpStage(sentOnward, sentBack));
+        if (outSrtp != null) {
+            p.then(new SrtcpEncryptStage(outSrtp));
+        }
+        return p.sink(new SendStage(out));
     }
 
     private static int randomSsrc() {
@@ -162,6 +196,10 @@ public final class RtpRelay implements AutoCloseable {
         private final List<MediaStage> aToB = new ArrayList<>();
         private final List<MediaStage> bToA = new ArrayList<>();
         private int clockRate = 8000;
+        private SrtpSession aSrtp;
+        private SrtpSession bSrtp;
+        private DtlsEndpointTransport aDtls;
+        private DtlsEndpointTransport bDtls;
 
         private Builder(String name, MediaEndpoint a, MediaEndpoint b) {
             if (a.eventLoop() != b.eventLoop()) {
@@ -180,6 +218,37 @@ public final class RtpRelay implements AutoCloseable {
 
         public Builder bToA(MediaStage stage) {
             bToA.add(stage);
+            return this;
+        }
+
+        /**
+         * Leg a speaks SRTP/SRTCP with these keys: what a's peer sends is decrypted first, what
+         * goes to a's peer is encrypted last. The relay does not close the session.
+         */
+        public Builder aSrtp(SrtpSession session) {
+            this.aSrtp = session;
+            return this;
+        }
+
+        /** Leg b speaks SRTP/SRTCP with these keys; see {@link #aSrtp}. */
+        public Builder bSrtp(SrtpSession session) {
+            this.bSrtp = session;
+            return this;
+        }
+
+        /**
+         * Leg a is DTLS-SRTP: DTLS records arriving on its RTP port (retransmitted handshake
+         * flights, alerts) keep going to this transport instead of the media path. Use with
+         * {@link #aSrtp} holding the keys the handshake produced.
+         */
+        public Builder aDtls(DtlsEndpointTransport transport) {
+            this.aDtls = transport;
+            return this;
+        }
+
+        /** Leg b is DTLS-SRTP; see {@link #aDtls}. */
+        public Builder bDtls(DtlsEndpointTransport transport) {
+            this.bDtls = transport;
             return this;
         }
 

@@ -175,6 +175,24 @@ public record MediaDescription(String media, int port, OptionalInt portCount, St
         return toBuilder().port(newPort).build();
     }
 
+    /** A copy with another transport protocol, e.g. {@code RTP/SAVP} once SDES keys are added. */
+    public MediaDescription withProto(String newProto) {
+        Builder b = new Builder(media, port, newProto);
+        b.portCount = portCount;
+        b.formats.addAll(formats);
+        b.information = information;
+        b.connection = connection;
+        b.bandwidths.addAll(bandwidths);
+        b.encryptionKey = encryptionKey;
+        b.attributes.addAll(attributes);
+        return b.build();
+    }
+
+    /** True for the secure RTP profiles (RTP/SAVP, RTP/SAVPF, UDP/TLS/RTP/SAVP[F]). */
+    public boolean isSecureRtp() {
+        return isRtp() && proto.contains("/SAVP");
+    }
+
     public MediaDescription withConnection(Connection c) {
         return toBuilder().connection(c).build();
     }

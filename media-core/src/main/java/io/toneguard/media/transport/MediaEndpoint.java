@@ -156,6 +156,24 @@ public final class MediaEndpoint implements AutoCloseable {
         return DropReason.NONE;
     }
 
+    /**
+     * Queues {@code buf} from the RTP socket to an explicit address (DTLS handshake records go
+     * back to where the handshake came from, which may differ from the latched peer before media
+     * flows). Ownership as for {@link #send}. Call on the event loop.
+     */
+    public DropReason sendTo(ByteBuf buf, InetSocketAddress to) {
+        Channel ch = rtpChannel;
+        if (to == null) {
+            return DropReason.NO_DESTINATION;
+        }
+        if (ch == null || !ch.isActive() || !ch.isWritable()) {
+            return DropReason.CHANNEL_UNAVAILABLE;
+        }
+        ch.write(new DatagramPacket(buf, to), ch.voidPromise());
+        flushPending = true;
+        return DropReason.NONE;
+    }
+
     /** Flushes queued datagrams, if any. */
     public void flush() {
         if (flushPending) {
