@@ -166,6 +166,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theIvrPromptsAreLoadedAndCheckedAtStart() throws IOException {
+        assertEquals(3, loader.defaults().ivr().toSettings().maxAttempts());
+        Path prompts = Files.createDirectories(dir.resolve("prompts"));
+        Files.writeString(prompts.resolve("prompts.txt"), "amount-is = The amount is\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.load(yaml("ivr:\n  promptsFolder: \"" + prompts + "\"\n")));
+        assertEquals("ivr.promptsFolder", e.key());
+        assertTrue(e.getMessage().contains("amount-is"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml("ivr:\n  cardFields: [cardNumber, routingNumber]\n")));
+        assertEquals("ivr.cardFields", e.key());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml("ivr:\n  language: fr\n")));
+        assertEquals("ivr.language", e.key());
+    }
+
+    @Test
     void aGenericGatewayIsConfiguredWithoutCode() throws IOException {
         ToneGuardConfig c = loader.load(yaml(String.join("\n",
                 "payments:",

@@ -58,12 +58,26 @@ class IvrEndToEndTest {
         toneGuard = ToneGuardServer.start(new ConfigLoader().load(cfg));
     }
 
+    /**
+     * Once every call has ended (the server closes the recordings as it stops): no recording of
+     * any IVR call holds a decodable digit on either channel.
+     */
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (toneGuard != null) {
             toneGuard.close();
         }
         logs.close();
+        List<Path> recordings;
+        try (var files = Files.list(dir.resolve("recordings"))) {
+            recordings = files.filter(f -> f.toString().endsWith(".wav")).toList();
+        }
+        assertTrue(recordings.size() >= 7, "a recording per call: " + recordings);
+        for (Path wav : recordings) {
+            StereoWav audio = StereoWav.read(wav);
+            LeakOracles.assertNothingDecodable(audio.left());
+            LeakOracles.assertNothingDecodable(audio.right());
+        }
     }
 
     /** One IVR call's outcome as the test saw it. */
