@@ -45,6 +45,7 @@ async function call(method, path, body) {
 export const api = {
   calls: () => call('GET', '/calls'),
   startCapture: (callId, request) => call('POST', `/calls/${encodeURIComponent(callId)}/captures`, request),
+  startIvr: (callId, request) => call('POST', `/calls/${encodeURIComponent(callId)}/ivr`, request),
   capture: (id) => call('GET', `/captures/${encodeURIComponent(id)}`),
   requestField: (id, field) => call('POST', `/captures/${encodeURIComponent(id)}/fields/${field}/request`),
   clearField: (id, field) => call('POST', `/captures/${encodeURIComponent(id)}/fields/${field}/clear`),

@@ -179,6 +179,10 @@ function renderCapture(c) {
   rec.className = 'badge badge-rec ' + (state.recording || '');
   rec.textContent = state.recording === 'paused' ? 'Recording paused' : 'Recording resumed';
 
+  const ivr = $('ivr');
+  ivr.hidden = !state.ivr;
+  ivr.textContent = state.ivr === 'in' ? 'Caller in payment IVR' : 'Back from IVR: ' + (IVR_OUTCOMES[state.ivr] || state.ivr);
+
   const open = !FINAL.has(c.state) && c.state !== 'processing';
   const list = $('fields');
   // rows are redrawn as events arrive: keep keyboard focus on the same button
@@ -280,6 +284,10 @@ function onEvent(e) {
   if (e.type === 'recordingPaused' || e.type === 'recordingResumed') {
     if (!c || c.id === e.captureId) state.recording = e.type === 'recordingPaused' ? 'paused' : 'resumed';
   }
+  if (e.type === 'ivrStarted' || e.type === 'ivrEnded') {
+    if (!c || c.id === e.captureId) state.ivr = e.type === 'ivrStarted' ? 'in' : e.outcome;
+    if (c && c.id === e.captureId) renderCapturePanel();
+  }
   if (!c || c.id !== e.captureId) {
     if (e.type === 'captureStarted' && e.callId === state.selectedCallId) loadCapture(e.captureId);
     return;
@@ -288,6 +296,11 @@ function onEvent(e) {
   renderCapturePanel();
   refreshCapture();
 }
+
+const IVR_OUTCOMES = {
+  paid: 'paid', declined: 'declined', failed: 'failed', cancelled: 'cancelled',
+  noInput: 'no input', tooManyAttempts: 'too many attempts',
+};
 
 const FINAL_EVENTS = new Set(['paymentApproved', 'paymentDeclined', 'paymentFailed', 'captureCancelled', 'captureTimedOut']);
 
@@ -347,10 +360,13 @@ function wire() {
     const description = $('description').value.trim();
     if (reference) request.reference = reference;
     if (description) request.description = description;
+    const viaIvr = ev.submitter && ev.submitter.id === 'start-ivr';
     $('start-capture').disabled = true;
+    $('start-ivr').disabled = true;
     try {
       state.recording = null;
-      state.capture = await api.startCapture(call.id, request);
+      state.ivr = viaIvr ? 'in' : null;
+      state.capture = viaIvr ? await api.startIvr(call.id, request) : await api.startCapture(call.id, request);
       $('capture-form').reset();
       await refreshCalls();
       renderCapturePanel();
@@ -359,6 +375,7 @@ function wire() {
       if (e.status === 401) signOut(); else showError('capture-error', e);
     } finally {
       $('start-capture').disabled = false;
+      $('start-ivr').disabled = false;
     }
   });
   $('process').addEventListener('click', () => {
@@ -369,6 +386,7 @@ function wire() {
   $('done').addEventListener('click', () => {
     state.capture = null;
     state.recording = null;
+    state.ivr = null;
     showError('action-error', null);
     renderCalls();
   });

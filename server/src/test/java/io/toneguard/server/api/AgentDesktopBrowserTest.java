@@ -20,7 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The agent desktop page in Debian's real chromium (headless) against the API over a fake desk:
  * sign in, see the call, start a capture, watch the caller's progress arrive, process, see approval.
- * Leaves a screenshot at docs/agent-desktop.png.
+ * Leaves a screenshot at target/agent-desktop.png (the README's docs/agent-desktop.png is a copy of one).
  */
 class AgentDesktopBrowserTest {
     @TempDir
@@ -98,8 +98,16 @@ class AgentDesktopBrowserTest {
         assertEquals("A1B2C3", page.authorizationCode());
         page.waitForRecording("Recording resumed");
 
-        Path docs = repositoryRoot().resolve("docs");
-        page.screenshot(docs.resolve("agent-desktop.png"));
+        page.screenshot(Path.of("target", "agent-desktop.png"));
+    }
+
+    @Test
+    void anAgentSendsTheCallerToThePaymentIvr() {
+        f.desk.addCall("call-1", "alice", "sip:+441632960123@carrier.example");
+        page.open().signIn(ALICE_TOKEN).waitUntilLive();
+        page.selectCall("call-1").sendToIvr("card", "42.00", "GBP", "IVR-7", null);
+        page.waitForIvr("Caller in payment IVR");
+        assertEquals(1, f.desk.ivrStarts.get(), "the page asked for the IVR, not a plain capture");
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
@@ -108,11 +116,5 @@ class AgentDesktopBrowserTest {
             assertTrue(System.nanoTime() < deadline, "timed out");
             Thread.sleep(20);
         }
-    }
-
-    /** Tests run in the module's folder; the repository root is the folder above with the parent pom. */
-    private static Path repositoryRoot() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        return Files.isDirectory(dir.resolve("server")) ? dir : dir.getParent();
     }
 }

@@ -106,15 +106,31 @@ public final class AgentDesktopPage {
 
     /** Fills in and submits the start form; {@code kind} is card or bankAccount. */
     public AgentDesktopPage startCapture(String kind, String amount, String currency, String reference, String description) {
+        return fillAndSubmit(kind, amount, currency, reference, description, "start-capture");
+    }
+
+    /** The same form, sent with "Send to payment IVR": the caller keys the card guided by prompts. */
+    public AgentDesktopPage sendToIvr(String kind, String amount, String currency, String reference, String description) {
+        return fillAndSubmit(kind, amount, currency, reference, description, "start-ivr");
+    }
+
+    private AgentDesktopPage fillAndSubmit(String kind, String amount, String currency, String reference, String description,
+            String button) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("capture-form")));
         driver.findElement(By.cssSelector("input[name='kind'][value='" + kind + "']")).click();
         type("amount", amount);
         new Select(driver.findElement(By.id("currency"))).selectByVisibleText(currency);
         type("reference", reference);
         type("description", description);
-        driver.findElement(By.id("start-capture")).click();
+        driver.findElement(By.id(button)).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("capture-view")));
         return this;
+    }
+
+    /** The IVR badge's text once shown ("Caller in payment IVR", "Back from IVR: paid"). */
+    public String waitForIvr(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ivr"), text));
+        return driver.findElement(By.id("ivr")).getText();
     }
 
     private void type(String id, String text) {
