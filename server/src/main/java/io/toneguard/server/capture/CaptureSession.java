@@ -29,6 +29,7 @@ import io.toneguard.server.capture.CaptureEvent.RecordingPaused;
 import io.toneguard.server.capture.CaptureEvent.RecordingResumed;
 import io.toneguard.server.records.DuplicateReferenceException;
 import io.toneguard.server.records.PaymentRecord;
+import io.toneguard.server.records.PaymentRecordsException;
 import io.toneguard.server.records.PaymentStatus;
 import io.toneguard.server.records.StatusChange;
 import java.time.Duration;
@@ -516,6 +517,10 @@ public final class CaptureSession {
             context.records().create(record);
         } catch (DuplicateReferenceException e) {
             throw ApiProblem.conflict("The payment reference " + reference + " is already used: start a capture with another reference");
+        } catch (PaymentRecordsException e) {
+            LOG.error("capture {} on call {}: the payment record could not be written ({}); nothing was charged", id, callId,
+                    e.getMessage());
+            throw new ApiProblem(503, "Payment records are unavailable, so nothing was charged: try Process Payment again");
         }
         GatewayRequest request = gatewayRequest();
         state = CaptureState.PROCESSING;

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 /** The store could not do what was asked: database unreachable or an SQL error (the cause says which). */
 public final class PaymentRecordsException extends RuntimeException {
-    PaymentRecordsException(String operation, SQLException cause) {
+    public PaymentRecordsException(String operation, SQLException cause) {
         super("payment records: " + operation + " failed (SQLState " + cause.getSQLState() + ")", cause);
     }
 

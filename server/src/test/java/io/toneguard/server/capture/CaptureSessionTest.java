@@ -211,6 +211,21 @@ class CaptureSessionTest {
     }
 
     @Test
+    void withoutItsPaymentRecordNothingIsChargedAndTheAgentMayTryAgain() throws Exception {
+        CaptureSession s = h.start(card("order-db"));
+        keys(s, VISA + "1230" + "123");
+        h.next(ReadyToProcess.class);
+        h.records.down = true;
+        ApiProblem e = assertThrows(ApiProblem.class, s::process);
+        assertEquals(503, e.status());
+        assertEquals(CaptureState.READY, s.view().state());
+        assertTrue(h.requests.isEmpty(), "the gateway was not called");
+        h.records.down = false;
+        s.process();
+        h.next(PaymentApproved.class);
+    }
+
+    @Test
     void processIsRefusedWhileSomethingRequiredIsMissing() {
         CaptureSession s = h.start(card(null));
         keys(s, VISA);

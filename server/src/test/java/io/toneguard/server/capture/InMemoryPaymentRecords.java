@@ -14,9 +14,14 @@ import java.util.Optional;
 /** Payment records in a map, for capture tests that are not about storage. */
 final class InMemoryPaymentRecords implements PaymentRecords {
     private final Map<String, PaymentRecord> records = new LinkedHashMap<>();
+    /** While true, writes fail as a database that went away would. */
+    volatile boolean down;
 
     @Override
     public synchronized void create(PaymentRecord record) {
+        if (down) {
+            throw new io.toneguard.server.records.PaymentRecordsException("insert", new java.sql.SQLException("gone", "08006"));
+        }
         if (referenceExists(record.reference())) {
             throw new DuplicateReferenceException(record.reference());
         }
