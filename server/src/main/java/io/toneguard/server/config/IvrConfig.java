@@ -17,7 +17,8 @@ import java.util.List;
  * attempts and timeouts. The prompts are loaded and checked at start, never discovered mid-call.
  */
 public record IvrConfig(String language, String promptsFolder, boolean confirmAmount, List<String> cardFields,
-        List<String> bankFields, int maxAttempts, double noInputTimeoutSeconds, double interDigitTimeoutSeconds) {
+        List<String> bankFields, int maxAttempts, double noInputTimeoutSeconds, double interDigitTimeoutSeconds,
+        String agentHears, double announcementEverySeconds) {
 
     /** Loads and checks everything; messages name the key at fault. */
     public IvrSettings toSettings() {
@@ -37,6 +38,13 @@ public record IvrConfig(String language, String promptsFolder, boolean confirmAm
         if (!(interDigitTimeoutSeconds >= 1 && interDigitTimeoutSeconds <= 60)) {
             throw new ConfigException("ivr.interDigitTimeoutSeconds", "must be 1-60, was " + interDigitTimeoutSeconds);
         }
+        String hears = ConfigException.require(agentHears, "ivr.agentHears");
+        if (!hears.equals("silence") && !hears.equals("announcement")) {
+            throw new ConfigException("ivr.agentHears", "must be silence or announcement, was '" + hears + "'");
+        }
+        if (!(announcementEverySeconds >= 5 && announcementEverySeconds <= 600)) {
+            throw new ConfigException("ivr.announcementEverySeconds", "must be 5-600, was " + announcementEverySeconds);
+        }
         List<CaptureField> card = fields(cardFields, CaptureKind.CARD, "ivr.cardFields");
         List<CaptureField> bank = fields(bankFields, CaptureKind.BANK_ACCOUNT, "ivr.bankFields");
         String folder = promptsFolder == null ? "" : promptsFolder;
@@ -47,7 +55,8 @@ public record IvrConfig(String language, String promptsFolder, boolean confirmAm
             throw new ConfigException(folder.isBlank() ? "ivr.language" : "ivr.promptsFolder", e.getMessage());
         }
         IvrSettings s = new IvrSettings(prompts, Say.ENGLISH, confirmAmount, card, bank, maxAttempts,
-                Duration.ofMillis(Math.round(noInputTimeoutSeconds * 1000)), Duration.ofMillis(Math.round(interDigitTimeoutSeconds * 1000)));
+                Duration.ofMillis(Math.round(noInputTimeoutSeconds * 1000)), Duration.ofMillis(Math.round(interDigitTimeoutSeconds * 1000)),
+                hears.equals("announcement"), Duration.ofMillis(Math.round(announcementEverySeconds * 1000)));
         try {
             prompts.requireIds(IvrSessions.requiredPromptIds(s));
         } catch (PromptSetException e) {

@@ -34,6 +34,7 @@ final class IvrSession {
     private final Consumer<FlowOutcome> ended;
     private final PaymentFlow flow;
     private ScheduledFuture<?> noInput;
+    private ScheduledFuture<?> announcements;
     private long playGeneration;
 
     /**
@@ -63,6 +64,12 @@ final class IvrSession {
         thread.execute(() -> {
             toAgent.mode(PlaybackMode.SILENCE);
             toCaller.mode(PlaybackMode.PROMPT);
+            if (settings.announceToAgent()) {
+                long every = settings.announcementInterval().toMillis();
+                announcements = thread.scheduleAtFixedRate(
+                        () -> toAgent.player().play(settings.prompts().clips(List.of(IvrSettings.AGENT_ANNOUNCEMENT))),
+                        0, every, TimeUnit.MILLISECONDS);
+            }
             flow.start();
         });
     }
@@ -140,8 +147,17 @@ final class IvrSession {
     void callEnded() {
         thread.execute(() -> {
             cancelTimer();
+            stopAnnouncements();
             toCaller.player().stop();
         });
+    }
+
+    private void stopAnnouncements() {
+        if (announcements != null) {
+            announcements.cancel(false);
+            announcements = null;
+        }
+        toAgent.player().stop();
     }
 
     private void cancelTimer() {
@@ -207,6 +223,7 @@ final class IvrSession {
         @Override
         public void finished(FlowOutcome outcome) {
             cancelTimer();
+            stopAnnouncements();
             if (capture.state() == CaptureState.COLLECTING || capture.state() == CaptureState.READY) {
                 capture.cancel("ivr");
             }

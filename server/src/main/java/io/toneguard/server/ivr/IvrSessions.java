@@ -53,6 +53,9 @@ public final class IvrSessions {
     public static Set<String> requiredPromptIds(IvrSettings s) {
         Set<String> ids = new java.util.TreeSet<>(PaymentFlow.promptIds());
         ids.addAll(s.say().requiredIds());
+        if (s.announceToAgent()) {
+            ids.add(IvrSettings.AGENT_ANNOUNCEMENT);
+        }
         return ids;
     }
 

@@ -9,10 +9,15 @@ import java.util.Objects;
 
 /**
  * How payment IVR flows run: the prompt set and how numbers are said, whether the amount is
- * confirmed, the fields of each kind in order, attempts per field, and the no-input timeout.
+ * confirmed, the fields of each kind in order, attempts per field, the no-input timeout, and what
+ * the agent hears meanwhile (silence, or a spoken notice every {@code announcementInterval}).
  */
 public record IvrSettings(PromptSet prompts, Say say, boolean confirmAmount, List<CaptureField> cardFields,
-        List<CaptureField> bankFields, int maxAttempts, Duration noInputTimeout, Duration interDigitTimeout) {
+        List<CaptureField> bankFields, int maxAttempts, Duration noInputTimeout, Duration interDigitTimeout,
+        boolean announceToAgent, Duration announcementInterval) {
+    /** What the agent hears, now and then, while the caller is in the flow (ivr.agentHears: announcement). */
+    public static final String AGENT_ANNOUNCEMENT = "agent-caller-in-ivr";
+
     public IvrSettings {
         Objects.requireNonNull(prompts, "prompts");
         Objects.requireNonNull(say, "say");
