@@ -4,6 +4,7 @@ import io.toneguard.media.sdp.Connection;
 import io.toneguard.media.sdp.Direction;
 import io.toneguard.media.sdp.LocalPorts;
 import io.toneguard.media.sdp.LocalRole;
+import io.toneguard.media.sdp.MediaDescription;
 import io.toneguard.media.sdp.MediaCapabilities;
 import io.toneguard.media.sdp.NegotiatedMedia;
 import io.toneguard.media.sdp.OfferAnswer;
@@ -69,7 +70,13 @@ final class CallSession implements CallInfo {
     private ClientTransaction bInviteTx;
     private Dialog bDialog;
     private String bTransport;
+    private final AgentMedia agentMedia;
     private CallMedia media;
+    /** SDES-SRTP of each leg (null: plain RTP); keys of one leg never reach the other. */
+    private SdesLeg aSdes;
+    private SdesLeg bSdes;
+    /** Our answer to the caller's SDES offer, used once leg A gets its 18x/200 with SDP. */
+    private SdesLeg.Answer aSdesAnswer;
     private SessionDescription aOffer;
     private SessionDescription offerToB;
     private SessionDescription sdpToA;
@@ -86,7 +93,7 @@ final class CallSession implements CallInfo {
     private long lastRefreshNanos = System.nanoTime();
 
     private CallSession(SipB2bua b, ServerTransaction st, Request invite, Dialog aDialog, String target,
-            String bTransport) {
+            String bTransport, AgentMedia agentMedia) {
         this.b = b;
         this.id = "c" + Long.toString(IDS.incrementAndGet(), 36) + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
         this.aCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
@@ -98,6 +105,7 @@ final class CallSession implements CallInfo {
         this.caller = ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString();
         this.target = target;
         this.bTransport = bTransport;
+        this.agentMedia = agentMedia;
     }
 
     // ------------------------------------------------------------------ CallInfo
@@ -196,6 +204,12 @@ final class CallSession implements CallInfo {
             try {
                 offer = sdpOf(invite);
             } catch (SdpParseException e) {
+                if (e.getMessage() != null && e.getMessage().contains("a=crypto")) {
+                    // RFC 4568: an offer without a usable crypto line is not acceptable (the message names no key)
+                    LOG.info("refused a call: unusable SDES offer: {}", e.getMessage());
+                    sip.reply(st, invite, Response.NOT_ACCEPTABLE_HERE, "Unusable a=crypto");
+                    return;
+                }
                 sip.reply(st, invite, Response.BAD_REQUEST, "Bad SDP: " + e.getMessage());
                 return;
             }
@@ -209,11 +223,19 @@ final class CallSession implements CallInfo {
             return;
         }
         String transport = route.get().transport() != null ? route.get().transport()
-                : targetUri.getTransportParam() != null ? targetUri.getTransportParam().toLowerCase() : "udp";
+                : targetUri.getTransportParam() != null ? targetUri.getTransportParam().toLowerCase()
+                : targetUri.isSecure() ? "tls" : "udp";
         if (!b.settings.transports().contains(transport)) {
+            if (transport.equals("tls")) {
+                LOG.warn("refused a call to {}: its route needs SIP over TLS, which is not configured (sip.transports)",
+                        targetUri.getHost());
+                sip.reply(st, invite, Response.SERVICE_UNAVAILABLE, "Route needs TLS");
+                return;
+            }
             transport = b.settings.transports().get(0);
         }
-        CallSession s = new CallSession(b, st, invite, dialog, targetUri.toString(), transport);
+        AgentMedia agentMedia = route.get().agentMedia() != null ? route.get().agentMedia() : b.settings.agentMedia();
+        CallSession s = new CallSession(b, st, invite, dialog, targetUri.toString(), transport, agentMedia);
         dialog.setApplicationData(s);
         s.start(offer, targetUri);
     }
@@ -227,18 +249,36 @@ final class CallSession implements CallInfo {
     private synchronized void start(SessionDescription offer, SipURI targetUri) throws Exception {
         SipSupport sip = new SipSupport(b);
         MediaCapabilities caps = b.capabilities;
+        SessionDescription plainOffer = offer == null ? null : SrtpSdp.plainView(offer);
         try {
+            boolean callerSrtp = false;
             if (offer != null) {
                 // refuse before any port is taken when the caller offers nothing the masker can read
-                OfferAnswer.createOffer(caps, local(), 9, offer);
+                OfferAnswer.createOffer(caps, local(), 9, plainOffer);
+                MediaDescription line = SrtpSdp.firstAudio(offer);
+                callerSrtp = line != null && line.isSecureRtp();
+                if (callerSrtp) {
+                    if (!SrtpSdp.isSdes(line)) {
+                        throw new SdpNegotiationException("transport " + line.proto() + " (DTLS-SRTP) is not supported");
+                    }
+                    requireSdesAllowed(aTransport, "the caller");
+                    aSdes = new SdesLeg(id + "/caller", b.sdesPolicy);
+                    aSdesAnswer = aSdes.prepareAnswer(line);
+                }
+            }
+            if (agentMedia.sdes(callerSrtp)) {
+                requireSdesAllowed(bTransport, "the agent side");
+                bSdes = new SdesLeg(id + "/agent", b.sdesPolicy);
             }
             media = CallMedia.open(b.media, id);
         } catch (SdpNegotiationException e) {
             LOG.info("call {}: refused: {}", id, e.getMessage());
+            closeKeys();
             sip.reply(aInviteTx, aInvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
             return;
         } catch (PortsExhaustedException e) {
             LOG.warn("call {}: refused: {}", id, e.getMessage());
+            closeKeys();
             sip.reply(aInviteTx, aInvite, Response.SERVICE_UNAVAILABLE, "No media ports free");
             return;
         }
@@ -249,14 +289,14 @@ final class CallSession implements CallInfo {
         if (offer != null) {
             aOffer = offer;
             callerTelephoneEventPt = firstTelephoneEvent(offer);
-            offerToB = OfferAnswer.createOffer(caps, local(), media.agentPort(), offer);
-            NegotiatedMedia.Accepted callerSide = callerSideOf(offer);
+            offerToB = secureOffer(Leg.B, OfferAnswer.createOffer(caps, local(), media.agentPort(), plainOffer));
+            NegotiatedMedia.Accepted callerSide = callerSideOf(plainOffer);
             if (callerSide != null) {
                 media.callerPeer(callerSide);
             }
         } else {
             lateOffer = true;
-            offerToB = OfferAnswer.createOffer(caps, local(), media.agentPort());
+            offerToB = secureOffer(Leg.B, OfferAnswer.createOffer(caps, local(), media.agentPort()));
         }
         Request invite = sip.newInvite(aInvite, targetUri, bTransport, offerToB);
         bInviteTx = b.provider.getNewClientTransaction(invite);
@@ -264,8 +304,86 @@ final class CallSession implements CallInfo {
         bDialog.setApplicationData(this);
         bInviteTx.setApplicationData(new InviteResponses());
         bInviteTx.sendRequest();
-        LOG.info("call {}: {} -> {} ({})", id, caller, target, lateOffer ? "late offer" : "offer");
+        LOG.info("call {}: {} -> {} ({}; caller {}, agent side {})", id, caller, target, lateOffer ? "late offer" : "offer",
+                describe(Leg.A), describe(Leg.B));
         b.observer.callStarted(this);
+    }
+
+    /**
+     * SDES keys travel in the SDP: only over SIP over TLS, unless configuration allows otherwise.
+     *
+     * @throws SdpNegotiationException (SIP: 488) naming the leg and its transport, never a key
+     */
+    private void requireSdesAllowed(String transport, String leg) throws SdpNegotiationException {
+        if ("tls".equals(transport) || b.settings.allowSdesWithoutTls()) {
+            return;
+        }
+        LOG.warn("call {}: SRTP with SDES keys refused toward {}: its SIP is {}, not TLS (sip.allowSdesWithoutTls is false)",
+                id, leg, transport);
+        throw new SdpNegotiationException("SDES keys are only exchanged over SIP over TLS");
+    }
+
+    private SdesLeg sdes(Leg leg) {
+        return leg == Leg.A ? aSdes : bSdes;
+    }
+
+    private String describe(Leg leg) {
+        String t = leg == Leg.A ? aTransport : bTransport;
+        return t + (sdes(leg) != null ? " + SRTP (SDES)" : " + RTP");
+    }
+
+    /** Our offer toward a leg: with our own a=crypto when that leg is SDES-SRTP. */
+    private SessionDescription secureOffer(Leg leg, SessionDescription plain) {
+        SdesLeg s = sdes(leg);
+        return s == null ? plain : SrtpSdp.withSecureAudio(plain, s::offerLine);
+    }
+
+    /**
+     * A leg's new offer (re-INVITE, UPDATE) must keep its kind (RTP or SDES-SRTP); for SRTP, what
+     * we will answer (the same keys for the same crypto, new ones for a new key). Null for RTP.
+     */
+    private SdesLeg.Answer prepareReAnswer(Leg from, SessionDescription offer) throws SdpNegotiationException {
+        SdesLeg s = sdes(from);
+        MediaDescription line = SrtpSdp.firstAudio(offer);
+        if (line == null) {
+            return null;
+        }
+        if (line.isSecureRtp() != (s != null)) {
+            throw new SdpNegotiationException(s != null ? "this leg is SRTP: a plain RTP re-offer is not accepted"
+                    : "this leg is plain RTP: an SRTP re-offer is not accepted");
+        }
+        if (s == null) {
+            return null;
+        }
+        if (!SrtpSdp.isSdes(line)) {
+            throw new SdpNegotiationException("transport " + line.proto() + " is not supported");
+        }
+        return s.prepareAnswer(line);
+    }
+
+    /** Puts our a=crypto on the answer to a leg's offer and starts using the keys (re-keying the relay if new). */
+    private SessionDescription secureAnswer(Leg from, SessionDescription plainAnswer, SdesLeg.Answer pending) {
+        if (pending == null) {
+            return plainAnswer;
+        }
+        SdesLeg s = sdes(from);
+        SessionDescription out = SrtpSdp.withSecureAudio(plainAnswer, line -> s.answerLine(line, pending));
+        media.srtp(from == Leg.A, s.commit(pending));
+        return out;
+    }
+
+    /** Wipes both legs' SDES keys (the SRTP sessions are the media's). */
+    private void closeKeys() {
+        if (aSdesAnswer != null) {
+            aSdesAnswer.close();
+            aSdesAnswer = null;
+        }
+        if (aSdes != null) {
+            aSdes.close();
+        }
+        if (bSdes != null) {
+            bSdes.close();
+        }
     }
 
     private Connection local() {
@@ -439,9 +557,13 @@ final class CallSession implements CallInfo {
 
     /** Leg B's answer to our offer, with the agent side's media pointed at it. */
     private NegotiatedMedia.Accepted agentAnswer(Response r) throws SdpParseException, SdpNegotiationException {
-        NegotiatedMedia.Accepted agentSide = firstAccepted(OfferAnswer.negotiate(offerToB, sdpOf(r), LocalRole.OFFERER));
+        SessionDescription answer = sdpOf(r);
+        NegotiatedMedia.Accepted agentSide = firstAccepted(OfferAnswer.negotiate(offerToB, answer, LocalRole.OFFERER));
         if (agentSide == null) {
             throw new SdpNegotiationException("the destination accepted no audio");
+        }
+        if (bSdes != null) {
+            media.srtp(false, bSdes.acceptAnswer(answer.media().get(agentSide.index())));
         }
         media.agentPeer(agentSide);
         return agentSide;
@@ -462,7 +584,11 @@ final class CallSession implements CallInfo {
         try {
             NegotiatedMedia.Accepted agentSide = agentAnswer(r);
             MediaCapabilities sameCodec = sameCodecAs(agentSide).withDirection(agentSide.direction());
-            sdpToA = OfferAnswer.answer(aOffer, sameCodec, local(), everyLine(media.callerPort()));
+            sdpToA = OfferAnswer.answer(SrtpSdp.plainView(aOffer), sameCodec, local(), everyLine(media.callerPort()));
+            if (aSdesAnswer != null) {
+                sdpToA = secureAnswer(Leg.A, sdpToA, aSdesAnswer);
+                aSdesAnswer = null;
+            }
             startRelay();
             return sdpToA;
         } catch (SdpParseException | SdpNegotiationException e) {
@@ -559,7 +685,16 @@ final class CallSession implements CallInfo {
         if (SipSupport.hasSdp(update)) {
             try {
                 SessionDescription offer = sdpOf(update);
-                SessionDescription answer = answerLocally(from, offer);
+                SdesLeg.Answer pending = prepareReAnswer(from, offer);
+                SessionDescription answer;
+                try {
+                    answer = secureAnswer(from, answerLocally(from, offer), pending);
+                } catch (SdpNegotiationException e) {
+                    if (pending != null) {
+                        pending.close();
+                    }
+                    throw e;
+                }
                 ok.setContent(SdpWriter.write(answer), b.headers.createContentTypeHeader("application", "sdp"));
             } catch (SdpParseException | SdpNegotiationException e) {
                 new SipSupport(b).reply(st, update, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
@@ -570,7 +705,9 @@ final class CallSession implements CallInfo {
         st.sendResponse(ok);
     }
 
-    private SessionDescription answerLocally(Leg from, SessionDescription offer) throws SdpNegotiationException {
+    /** The plain answer to a leg's offer, with that leg's media re-pointed (SDES keys are added by the caller). */
+    private SessionDescription answerLocally(Leg from, SessionDescription securedOffer) throws SdpNegotiationException {
+        SessionDescription offer = SrtpSdp.plainView(securedOffer);
         int port = from == Leg.A ? media.callerPort() : media.agentPort();
         SessionDescription answer = OfferAnswer.answer(offer, b.capabilities, local(), everyLine(port));
         NegotiatedMedia.Accepted side = firstAccepted(OfferAnswer.negotiate(offer, answer, LocalRole.ANSWERER));
@@ -605,7 +742,7 @@ final class CallSession implements CallInfo {
         String legTransport = from == Leg.A ? aTransport : bTransport;
         if (!SipSupport.hasSdp(reinvite)) {
             int port = from == Leg.A ? media.callerPort() : media.agentPort();
-            SessionDescription offer = OfferAnswer.createOffer(b.capabilities, local(), port);
+            SessionDescription offer = secureOffer(from, OfferAnswer.createOffer(b.capabilities, local(), port));
             Response ok = b.messages.createResponse(Response.OK, reinvite);
             ok.setContent(SdpWriter.write(offer), b.headers.createContentTypeHeader("application", "sdp"));
             sip.addContact(ok, legTransport);
@@ -613,10 +750,16 @@ final class CallSession implements CallInfo {
             return;
         }
         SessionDescription offer;
+        SdesLeg.Answer pending = null;
         try {
             offer = sdpOf(reinvite);
+            pending = prepareReAnswer(from, offer);
             answerLocally(from, offer); // re-points this leg's media now
         } catch (SdpParseException | SdpNegotiationException e) {
+            if (pending != null) {
+                pending.close();
+            }
+            LOG.info("call {}: re-INVITE from {} refused: {}", id, from == Leg.A ? "caller" : "agent side", e.getMessage());
             sip.reply(st, reinvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
             return;
         }
@@ -629,8 +772,12 @@ final class CallSession implements CallInfo {
         }
         SessionDescription onward;
         try {
-            onward = OfferAnswer.createOffer(b.capabilities.withDirection(direction), local(), otherPort, offer);
+            onward = secureOffer(other, OfferAnswer.createOffer(b.capabilities.withDirection(direction), local(), otherPort,
+                    SrtpSdp.plainView(offer)));
         } catch (SdpNegotiationException e) {
+            if (pending != null) {
+                pending.close();
+            }
             sip.reply(st, reinvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
             return;
         }
@@ -641,17 +788,21 @@ final class CallSession implements CallInfo {
         ClientTransaction ct = b.provider.getNewClientTransaction(onwardInvite);
         reInviteInProgress = true;
         final SessionDescription offerFromLeg = offer;
+        final SdesLeg.Answer sdesAnswer = pending;
         ct.setApplicationData(new B2buaListener.ResponseHandler() {
             @Override
             public void response(Response r, Dialog dialog) throws Exception {
                 synchronized (CallSession.this) {
-                    reInviteAnswered(r, dialog, st, reinvite, from, offerFromLeg, onward);
+                    reInviteAnswered(r, dialog, st, reinvite, from, offerFromLeg, onward, sdesAnswer);
                 }
             }
 
             @Override
             public void timeout() throws Exception {
                 synchronized (CallSession.this) {
+                    if (sdesAnswer != null) {
+                        sdesAnswer.close();
+                    }
                     reInviteInProgress = false;
                     new SipSupport(b).reply(st, reinvite, Response.REQUEST_TIMEOUT, null);
                 }
@@ -662,7 +813,7 @@ final class CallSession implements CallInfo {
     }
 
     private void reInviteAnswered(Response r, Dialog dialog, ServerTransaction st, Request reinvite, Leg from,
-            SessionDescription offerFromLeg, SessionDescription onward) throws Exception {
+            SessionDescription offerFromLeg, SessionDescription onward, SdesLeg.Answer sdesAnswer) throws Exception {
         int code = r.getStatusCode();
         if (code < 200) {
             return;
@@ -670,6 +821,9 @@ final class CallSession implements CallInfo {
         SipSupport sip = new SipSupport(b);
         reInviteInProgress = false;
         if (code >= 300) {
+            if (sdesAnswer != null) {
+                sdesAnswer.close();
+            }
             sip.reply(st, reinvite, code, r.getReasonPhrase());
             return;
         }
@@ -682,6 +836,10 @@ final class CallSession implements CallInfo {
             if (otherSide == null) {
                 throw new SdpNegotiationException("no audio accepted");
             }
+            SdesLeg otherSdes = sdes(other);
+            if (otherSdes != null) {
+                media.srtp(other == Leg.A, otherSdes.acceptAnswer(answer.media().get(otherSide.index())));
+            }
             if (other == Leg.A) {
                 media.callerPeer(otherSide);
             } else {
@@ -689,13 +847,16 @@ final class CallSession implements CallInfo {
             }
             int port = from == Leg.A ? media.callerPort() : media.agentPort();
             Direction mirrored = otherSide.direction();
-            SessionDescription answerToLeg = OfferAnswer.answer(offerFromLeg,
-                    sameCodecAs(otherSide).withDirection(mirrored), local(), everyLine(port));
+            SessionDescription answerToLeg = secureAnswer(from, OfferAnswer.answer(SrtpSdp.plainView(offerFromLeg),
+                    sameCodecAs(otherSide).withDirection(mirrored), local(), everyLine(port)), sdesAnswer);
             Response ok = b.messages.createResponse(Response.OK, reinvite);
             ok.setContent(SdpWriter.write(answerToLeg), b.headers.createContentTypeHeader("application", "sdp"));
             sip.addContact(ok, from == Leg.A ? aTransport : bTransport);
             st.sendResponse(ok);
         } catch (SdpParseException | SdpNegotiationException e) {
+            if (sdesAnswer != null) {
+                sdesAnswer.close();
+            }
             LOG.info("call {}: re-INVITE answer unusable: {}", id, e.getMessage());
             sip.reply(st, reinvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
         }
@@ -774,6 +935,7 @@ final class CallSession implements CallInfo {
         if (media != null) {
             media.close();
         }
+        closeKeys();
         b.registry.remove(this);
         b.byCallerCallId.remove(aCallId, this);
         LOG.info("call {}: ended ({})", id, reason);

@@ -1,6 +1,7 @@
 package io.toneguard.sip;
 
 import io.toneguard.media.sdp.MediaCapabilities;
+import io.toneguard.media.srtp.SdesPolicy;
 import io.toneguard.media.transport.MediaTransport;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +40,15 @@ public final class SipB2bua implements AutoCloseable {
     final MediaCapabilities capabilities;
     final CallStages callStages;
     final CallObserver observer;
+    /** SDES suites offered and accepted on SRTP legs. */
+    final SdesPolicy sdesPolicy = SdesPolicy.DEFAULT;
     final CallRegistry registry = new CallRegistry();
     /** Sessions by leg A's Call-ID, to match CANCELs and retransmitted INVITEs. */
     final Map<String, CallSession> byCallerCallId = new ConcurrentHashMap<>();
     final ScheduledExecutorService timer;
 
     private final SipStack stack;
+    private final String stackName;
     final SipProvider provider;
     final HeaderFactory headers;
     final AddressFactory addresses;
@@ -64,7 +68,8 @@ public final class SipB2bua implements AutoCloseable {
         factory.setPathName("gov.nist");
         Properties p = new Properties();
         // the stack logs under its own name: keep it under "sip.stack" (see logback.xml)
-        p.setProperty("javax.sip.STACK_NAME", "sip.stack.toneguard-" + settings.port() + "-" + STACKS.incrementAndGet());
+        this.stackName = "sip.stack.toneguard-" + settings.port() + "-" + STACKS.incrementAndGet();
+        p.setProperty("javax.sip.STACK_NAME", stackName);
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.IS_BACK_TO_BACK_USER_AGENT", "true");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.maxMessageBytes()));
@@ -74,13 +79,24 @@ public final class SipB2bua implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.MAX_FORK_TIME_SECONDS", "0");
+        if (settings.tls() != null) {
+            // our own sockets (TlsNetworkLayer) carry the certificate, trust and parameters; the
+            // properties keep jain-sip's own socket set-up to the same protocols and suites
+            TlsNetworkLayer.register(stackName, settings.tls());
+            p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", TlsNetworkLayer.class.getName());
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", SipTls.PROTOCOLS));
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(" ", settings.tls().suites()));
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE",
+                    settings.tls().requireClientCertificate() ? "Enabled" : "Disabled");
+            p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
+        }
         this.stack = factory.createSipStack(p);
         this.headers = factory.createHeaderFactory();
         this.addresses = factory.createAddressFactory();
         this.messages = factory.createMessageFactory();
         SipProvider prov = null;
         for (String transport : settings.transports()) {
-            ListeningPoint lp = stack.createListeningPoint(settings.bindAddress(), settings.port(), transport);
+            ListeningPoint lp = stack.createListeningPoint(settings.bindAddress(), settings.portFor(transport), transport);
             listeningPoints.add(lp);
             if (prov == null) {
                 prov = stack.createSipProvider(lp);
@@ -112,7 +128,8 @@ public final class SipB2bua implements AutoCloseable {
             MediaCapabilities capabilities, CallStages callStages, CallObserver observer) {
         try {
             SipB2bua b = new SipB2bua(settings, router, media, capabilities, callStages, observer);
-            LOG.info("SIP listening on {}:{} ({})", settings.bindAddress(), settings.port(), String.join(", ", settings.transports()));
+            LOG.info("SIP listening on {}:{} ({}){}", settings.bindAddress(), settings.port(), String.join(", ", settings.transports()),
+                    settings.tls() == null ? "" : ", TLS on port " + settings.tlsPort() + " (" + settings.tls() + ")");
             return b;
         } catch (PeerUnavailableException e) {
             throw new IllegalStateException("jain-sip is not available: " + e.getMessage(), e);
@@ -195,6 +212,7 @@ public final class SipB2bua implements AutoCloseable {
             LOG.debug("provider in use at shutdown: {}", e.toString());
         }
         stack.stop();
+        TlsNetworkLayer.unregister(stackName);
         LOG.info("SIP stopped");
     }
 }

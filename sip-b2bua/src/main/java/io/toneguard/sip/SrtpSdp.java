@@ -1,0 +1,62 @@
+package io.toneguard.sip;
+
+import io.toneguard.media.sdp.MediaDescription;
+import io.toneguard.media.sdp.SessionDescription;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * SDP views for SRTP legs: the plain RTP/AVP view that offer/answer with ToneGuard's capabilities
+ * works on (keys are handled per leg by {@link SdesLeg}, never copied across), and the secure line
+ * put back. Never logs: an SDP with {@code a=crypto} carries keys.
+ */
+final class SrtpSdp {
+    private SrtpSdp() {
+    }
+
+    /** The index of the audio m-line ToneGuard anchors (the first active RTP audio line), or -1. */
+    static int firstAudioIndex(SessionDescription sdp) {
+        for (int i = 0; i < sdp.media().size(); i++) {
+            MediaDescription m = sdp.media().get(i);
+            if (!m.isRejected() && m.media().equals("audio") && m.isRtp()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static MediaDescription firstAudio(SessionDescription sdp) {
+        int i = firstAudioIndex(sdp);
+        return i < 0 ? null : sdp.media().get(i);
+    }
+
+    /** SDES-SRTP: RTP/SAVP or RTP/SAVPF (not DTLS-SRTP's UDP/TLS/RTP/SAVP). */
+    static boolean isSdes(MediaDescription m) {
+        return m.proto().equals("RTP/SAVP") || m.proto().equals("RTP/SAVPF");
+    }
+
+    /** The description with RTP/SAVP(F) lines as RTP/AVP(F) and without {@code a=crypto}. */
+    static SessionDescription plainView(SessionDescription sdp) {
+        List<MediaDescription> out = new ArrayList<>(sdp.media().size());
+        boolean changed = false;
+        for (MediaDescription m : sdp.media()) {
+            if (isSdes(m)) {
+                out.add(m.withProto(m.proto().replace("RTP/SAVP", "RTP/AVP")).withoutAttributes("crypto"));
+                changed = true;
+            } else {
+                out.add(m);
+            }
+        }
+        return changed ? sdp.withMedia(out) : sdp;
+    }
+
+    /** The description with its anchored audio line replaced by {@code secure(line)}. */
+    static SessionDescription withSecureAudio(SessionDescription sdp, UnaryOperator<MediaDescription> secure) {
+        int i = firstAudioIndex(sdp);
+        if (i < 0) {
+            return sdp;
+        }
+        return sdp.withMedia(i, secure.apply(sdp.media().get(i)));
+    }
+}
