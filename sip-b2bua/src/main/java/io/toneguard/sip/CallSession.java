@@ -303,7 +303,15 @@ final class CallSession implements CallInfo {
         bDialog = b.provider.getNewDialog(bInviteTx);
         bDialog.setApplicationData(this);
         bInviteTx.setApplicationData(new InviteResponses());
-        bInviteTx.sendRequest();
+        try {
+            bInviteTx.sendRequest();
+        } catch (javax.sip.SipException e) {
+            // e.g. the TLS handshake failed (an untrusted certificate) or the connection was refused
+            LOG.warn("call {}: cannot reach {} over {}: {}", id, target, bTransport, rootMessage(e));
+            sip.reply(aInviteTx, aInvite, Response.SERVICE_UNAVAILABLE, "Destination unreachable");
+            forget("destination unreachable");
+            return;
+        }
         LOG.info("call {}: {} -> {} ({}; caller {}, agent side {})", id, caller, target, lateOffer ? "late offer" : "offer",
                 describe(Leg.A), describe(Leg.B));
         b.observer.callStarted(this);
@@ -384,6 +392,14 @@ final class CallSession implements CallInfo {
         if (bSdes != null) {
             bSdes.close();
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private Connection local() {
