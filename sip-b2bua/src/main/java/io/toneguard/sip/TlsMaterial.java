@@ -109,7 +109,8 @@ public final class TlsMaterial {
         }
     }
 
-    private static List<X509Certificate> certificates(Path file) {
+    /** The certificates of a PEM file (possibly none). */
+    public static List<X509Certificate> certificates(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             Collection<? extends Certificate> all = CertificateFactory.getInstance("X.509").generateCertificates(in);
             List<X509Certificate> out = new ArrayList<>();
