@@ -11,10 +11,12 @@ public enum AgentMedia {
     PLAIN,
     /** RTP/SAVP with {@code a=crypto} of ToneGuard's own (needs SIP over TLS on leg B). */
     SDES,
-    /** SRTP on leg B exactly when leg A is SRTP; plain otherwise. */
+    /** UDP/TLS/RTP/SAVP: DTLS-SRTP with ToneGuard's own certificate and fingerprint. */
+    DTLS,
+    /** Leg B speaks what leg A speaks: SDES, DTLS-SRTP or plain RTP (each with its own keys). */
     SAME_AS_CALLER;
 
-    /** The configuration spelling: {@code plain}, {@code sdes}, {@code same-as-caller}. */
+    /** The configuration spelling: {@code plain}, {@code sdes}, {@code dtls}, {@code same-as-caller}. */
     public String configName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -30,11 +32,16 @@ public enum AgentMedia {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown agent media '" + value + "' (use plain, sdes, same-as-caller)");
+        throw new IllegalArgumentException("unknown agent media '" + value + "' (use plain, sdes, dtls, same-as-caller)");
     }
 
     /** Whether leg B speaks SDES-SRTP, given whether leg A does. */
-    boolean sdes(boolean callerSrtp) {
-        return this == SDES || this == SAME_AS_CALLER && callerSrtp;
+    boolean sdes(boolean callerSdes) {
+        return this == SDES || this == SAME_AS_CALLER && callerSdes;
+    }
+
+    /** Whether leg B speaks DTLS-SRTP, given whether leg A does. */
+    boolean dtls(boolean callerDtls) {
+        return this == DTLS || this == SAME_AS_CALLER && callerDtls;
     }
 }

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import io.toneguard.media.relay.RtpRelay;
 import io.toneguard.media.sdp.NegotiatedMedia;
 import io.toneguard.media.sdp.TransportAddress;
+import io.toneguard.media.dtls.DtlsEndpointTransport;
 import io.toneguard.media.srtp.SrtpSession;
 import io.toneguard.media.transport.MediaEndpoint;
 import io.toneguard.media.transport.MediaTransport;
@@ -24,6 +25,9 @@ final class CallMedia implements AutoCloseable {
     /** SRTP of leg A / leg B (null: plain RTP); owned here, closed on the event loop. */
     private SrtpSession callerSrtp;
     private SrtpSession agentSrtp;
+    /** DTLS-SRTP legs: their transports keep taking DTLS records off the media path. */
+    private DtlsEndpointTransport callerDtls;
+    private DtlsEndpointTransport agentDtls;
 
     private CallMedia(String callId, MediaEndpoint caller, MediaEndpoint agent, EventLoop loop) {
         this.callId = callId;
@@ -105,6 +109,20 @@ final class CallMedia implements AutoCloseable {
         });
     }
 
+    /** The endpoint of a leg (for a DTLS handshake before the relay runs). */
+    MediaEndpoint endpoint(boolean legA) {
+        return legA ? caller : agent;
+    }
+
+    /** A leg is DTLS-SRTP: DTLS records arriving once the relay runs go to this transport, not to the media. */
+    synchronized void dtls(boolean legA, DtlsEndpointTransport transport) {
+        if (legA) {
+            callerDtls = transport;
+        } else {
+            agentDtls = transport;
+        }
+    }
+
     boolean srtp(boolean legA) {
         return (legA ? callerSrtp : agentSrtp) != null;
     }
@@ -129,7 +147,8 @@ final class CallMedia implements AutoCloseable {
         if (relay != null) {
             return;
         }
-        RtpRelay.Builder b = RtpRelay.builder(callId, caller, agent).aSrtp(callerSrtp).bSrtp(agentSrtp);
+        RtpRelay.Builder b = RtpRelay.builder(callId, caller, agent).aSrtp(callerSrtp).bSrtp(agentSrtp)
+                .aDtls(callerDtls).bDtls(agentDtls);
         stages.callerToAgent().forEach(b::aToB);
         stages.agentToCaller().forEach(b::bToA);
         relay = b.start();

@@ -77,6 +77,9 @@ final class CallSession implements CallInfo {
     private SdesLeg bSdes;
     /** Our answer to the caller's SDES offer, used once leg A gets its 18x/200 with SDP. */
     private SdesLeg.Answer aSdesAnswer;
+    /** DTLS-SRTP of each leg (null: not DTLS). */
+    private DtlsLeg aDtls;
+    private DtlsLeg bDtls;
     private SessionDescription aOffer;
     private SessionDescription offerToB;
     private SessionDescription sdpToA;
@@ -251,24 +254,32 @@ final class CallSession implements CallInfo {
         MediaCapabilities caps = b.capabilities;
         SessionDescription plainOffer = offer == null ? null : SrtpSdp.plainView(offer);
         try {
-            boolean callerSrtp = false;
+            boolean callerSdes = false;
+            boolean callerDtls = false;
             if (offer != null) {
                 // refuse before any port is taken when the caller offers nothing the masker can read
                 OfferAnswer.createOffer(caps, local(), 9, plainOffer);
                 MediaDescription line = SrtpSdp.firstAudio(offer);
-                callerSrtp = line != null && line.isSecureRtp();
-                if (callerSrtp) {
-                    if (!SrtpSdp.isSdes(line)) {
-                        throw new SdpNegotiationException("transport " + line.proto() + " (DTLS-SRTP) is not supported");
+                if (line != null && line.isSecureRtp()) {
+                    if (SrtpSdp.isSdes(line)) {
+                        callerSdes = true;
+                        requireSdesAllowed(aTransport, "the caller");
+                        aSdes = new SdesLeg(id + "/caller", b.sdesPolicy);
+                        aSdesAnswer = aSdes.prepareAnswer(line);
+                    } else if (DtlsLeg.isDtls(line)) {
+                        callerDtls = true;
+                        aDtls = new DtlsLeg(id + "/caller", b.dtlsCertificate, b.dtlsPolicy);
+                        aDtls.readOffer(offer, line);
+                    } else {
+                        throw new SdpNegotiationException("transport " + line.proto() + " is not supported");
                     }
-                    requireSdesAllowed(aTransport, "the caller");
-                    aSdes = new SdesLeg(id + "/caller", b.sdesPolicy);
-                    aSdesAnswer = aSdes.prepareAnswer(line);
                 }
             }
-            if (agentMedia.sdes(callerSrtp)) {
+            if (agentMedia.sdes(callerSdes)) {
                 requireSdesAllowed(bTransport, "the agent side");
                 bSdes = new SdesLeg(id + "/agent", b.sdesPolicy);
+            } else if (agentMedia.dtls(callerDtls)) {
+                bDtls = new DtlsLeg(id + "/agent", b.dtlsCertificate, b.dtlsPolicy);
             }
             media = CallMedia.open(b.media, id);
         } catch (SdpNegotiationException e) {
@@ -335,15 +346,27 @@ final class CallSession implements CallInfo {
         return leg == Leg.A ? aSdes : bSdes;
     }
 
-    private String describe(Leg leg) {
-        String t = leg == Leg.A ? aTransport : bTransport;
-        return t + (sdes(leg) != null ? " + SRTP (SDES)" : " + RTP");
+    private DtlsLeg dtls(Leg leg) {
+        return leg == Leg.A ? aDtls : bDtls;
     }
 
-    /** Our offer toward a leg: with our own a=crypto when that leg is SDES-SRTP. */
+    private static String legName(Leg leg) {
+        return leg == Leg.A ? "caller" : "agent side";
+    }
+
+    private String describe(Leg leg) {
+        String t = leg == Leg.A ? aTransport : bTransport;
+        return t + (sdes(leg) != null ? " + SRTP (SDES)" : dtls(leg) != null ? " + SRTP (DTLS)" : " + RTP");
+    }
+
+    /** Our offer toward a leg: with our own a=crypto (SDES) or fingerprint and setup (DTLS-SRTP). */
     private SessionDescription secureOffer(Leg leg, SessionDescription plain) {
         SdesLeg s = sdes(leg);
-        return s == null ? plain : SrtpSdp.withSecureAudio(plain, s::offerLine);
+        if (s != null) {
+            return SrtpSdp.withSecureAudio(plain, s::offerLine);
+        }
+        DtlsLeg d = dtls(leg);
+        return d == null ? plain : SrtpSdp.withSecureAudio(plain, d::offerLine);
     }
 
     /**
@@ -352,25 +375,38 @@ final class CallSession implements CallInfo {
      */
     private SdesLeg.Answer prepareReAnswer(Leg from, SessionDescription offer) throws SdpNegotiationException {
         SdesLeg s = sdes(from);
+        DtlsLeg d = dtls(from);
         MediaDescription line = SrtpSdp.firstAudio(offer);
         if (line == null) {
             return null;
         }
-        if (line.isSecureRtp() != (s != null)) {
-            throw new SdpNegotiationException(s != null ? "this leg is SRTP: a plain RTP re-offer is not accepted"
+        boolean legSecure = s != null || d != null;
+        if (line.isSecureRtp() != legSecure) {
+            throw new SdpNegotiationException(legSecure ? "this leg is SRTP: a plain RTP re-offer is not accepted"
                     : "this leg is plain RTP: an SRTP re-offer is not accepted");
+        }
+        if (d != null) {
+            if (!DtlsLeg.isDtls(line)) {
+                throw new SdpNegotiationException("this leg is DTLS-SRTP: transport " + line.proto() + " is not accepted");
+            }
+            d.readOffer(offer, line); // the same fingerprint keeps the association
+            return null;
         }
         if (s == null) {
             return null;
         }
         if (!SrtpSdp.isSdes(line)) {
-            throw new SdpNegotiationException("transport " + line.proto() + " is not supported");
+            throw new SdpNegotiationException("this leg is SDES-SRTP: transport " + line.proto() + " is not accepted");
         }
         return s.prepareAnswer(line);
     }
 
     /** Puts our a=crypto on the answer to a leg's offer and starts using the keys (re-keying the relay if new). */
     private SessionDescription secureAnswer(Leg from, SessionDescription plainAnswer, SdesLeg.Answer pending) {
+        DtlsLeg d = dtls(from);
+        if (d != null) {
+            return SrtpSdp.withSecureAudio(plainAnswer, d::answerLine);
+        }
         if (pending == null) {
             return plainAnswer;
         }
@@ -391,6 +427,12 @@ final class CallSession implements CallInfo {
         }
         if (bSdes != null) {
             bSdes.close();
+        }
+        if (aDtls != null) {
+            aDtls.close();
+        }
+        if (bDtls != null) {
+            bDtls.close();
         }
     }
 
@@ -432,10 +474,54 @@ final class CallSession implements CallInfo {
                 .filter(c -> c.matches(agentSide.codec())).toList());
     }
 
+    /**
+     * Starts relaying once every leg has its keys: DTLS-SRTP legs first run their handshakes (on
+     * the handshake executor), and the relay starts when the last one completes.
+     */
     private void startRelay() {
-        if (!media.started()) {
+        if (media.started()) {
+            return;
+        }
+        boolean waitingA = awaitHandshake(Leg.A);
+        boolean waitingB = awaitHandshake(Leg.B);
+        if (!waitingA && !waitingB) {
             media.start(b.callStages.create(this, callerTelephoneEventPt));
         }
+    }
+
+    /** Starts a DTLS leg's handshake if needed; true while it has no keys yet. */
+    private boolean awaitHandshake(Leg leg) {
+        DtlsLeg d = dtls(leg);
+        if (d == null || media.srtp(leg == Leg.A)) {
+            return false;
+        }
+        if (!d.started()) {
+            d.start(media.endpoint(leg == Leg.A), b.dtlsHandshakes)
+                    .whenComplete((session, error) -> handshakeDone(leg, d, session, error));
+        }
+        return true;
+    }
+
+    /** A DTLS-SRTP handshake ended: the leg gets its SRTP session, or the call ends on both legs. */
+    private synchronized void handshakeDone(Leg leg, DtlsLeg d, io.toneguard.media.srtp.SrtpSession session, Throwable error) {
+        if (state == CallState.ENDED || media == null) {
+            if (session != null) {
+                session.close();
+            }
+            return;
+        }
+        if (error != null) {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            b.dtlsFailed();
+            LOG.warn("call {}: DTLS-SRTP with the {} failed: {}", id, legName(leg), cause.getMessage());
+            endBothLegs("DTLS-SRTP failed with the " + legName(leg));
+            return;
+        }
+        media.srtp(leg == Leg.A, session);
+        media.dtls(leg == Leg.A, d.transport());
+        LOG.info("call {}: DTLS-SRTP with the {} established ({})", id, legName(leg), session.inboundSuite());
+        startRelay();
     }
 
     // ------------------------------------------------------------------ leg B's answers to the INVITE
@@ -581,6 +667,9 @@ final class CallSession implements CallInfo {
         if (bSdes != null) {
             media.srtp(false, bSdes.acceptAnswer(answer.media().get(agentSide.index())));
         }
+        if (bDtls != null) {
+            bDtls.readAnswer(answer, answer.media().get(agentSide.index()));
+        }
         media.agentPeer(agentSide);
         return agentSide;
     }
@@ -601,7 +690,7 @@ final class CallSession implements CallInfo {
             NegotiatedMedia.Accepted agentSide = agentAnswer(r);
             MediaCapabilities sameCodec = sameCodecAs(agentSide).withDirection(agentSide.direction());
             sdpToA = OfferAnswer.answer(SrtpSdp.plainView(aOffer), sameCodec, local(), everyLine(media.callerPort()));
-            if (aSdesAnswer != null) {
+            if (aSdesAnswer != null || aDtls != null) {
                 sdpToA = secureAnswer(Leg.A, sdpToA, aSdesAnswer);
                 aSdesAnswer = null;
             }
@@ -855,6 +944,10 @@ final class CallSession implements CallInfo {
             SdesLeg otherSdes = sdes(other);
             if (otherSdes != null) {
                 media.srtp(other == Leg.A, otherSdes.acceptAnswer(answer.media().get(otherSide.index())));
+            }
+            DtlsLeg otherDtls = dtls(other);
+            if (otherDtls != null) {
+                otherDtls.readAnswer(answer, answer.media().get(otherSide.index()));
             }
             if (other == Leg.A) {
                 media.callerPeer(otherSide);

@@ -1,6 +1,8 @@
 package io.toneguard.sip;
 
 import io.toneguard.media.sdp.MediaCapabilities;
+import io.toneguard.media.dtls.DtlsCertificate;
+import io.toneguard.media.dtls.DtlsSrtpPolicy;
 import io.toneguard.media.srtp.SdesPolicy;
 import io.toneguard.media.transport.MediaTransport;
 import java.util.ArrayList;
@@ -9,10 +11,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TooManyListenersException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sip.ListeningPoint;
 import javax.sip.ObjectInUseException;
 import javax.sip.PeerUnavailableException;
@@ -42,6 +46,16 @@ public final class SipB2bua implements AutoCloseable {
     final CallObserver observer;
     /** SDES suites offered and accepted on SRTP legs. */
     final SdesPolicy sdesPolicy = SdesPolicy.DEFAULT;
+    /** DTLS-SRTP: one self-signed certificate per process (its fingerprint goes in our SDP), profiles and timeout. */
+    final DtlsCertificate dtlsCertificate = DtlsCertificate.generate();
+    final DtlsSrtpPolicy dtlsPolicy = DtlsSrtpPolicy.DEFAULT;
+    /** DTLS handshakes block: they run here, never on a media event loop or a SIP thread. */
+    final ExecutorService dtlsHandshakes = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "dtls-handshake");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong dtlsFailures = new AtomicLong();
     final CallRegistry registry = new CallRegistry();
     /** Sessions by leg A's Call-ID, to match CANCELs and retransmitted INVITEs. */
     final Map<String, CallSession> byCallerCallId = new ConcurrentHashMap<>();
@@ -147,6 +161,15 @@ public final class SipB2bua implements AutoCloseable {
         return settings;
     }
 
+    /** DTLS-SRTP handshakes that failed (fingerprint mismatch, timeout, no common profile): each ended its call. */
+    public long dtlsFailures() {
+        return dtlsFailures.get();
+    }
+
+    void dtlsFailed() {
+        dtlsFailures.incrementAndGet();
+    }
+
     boolean accepting() {
         return accepting;
     }
@@ -198,6 +221,7 @@ public final class SipB2bua implements AutoCloseable {
             s.forget("shutdown");
         }
         timer.shutdownNow();
+        dtlsHandshakes.shutdownNow();
         for (ListeningPoint lp : listeningPoints) {
             try {
                 provider.removeListeningPoint(lp);

@@ -36,13 +36,20 @@ final class SrtpSdp {
         return m.proto().equals("RTP/SAVP") || m.proto().equals("RTP/SAVPF");
     }
 
-    /** The description with RTP/SAVP(F) lines as RTP/AVP(F) and without {@code a=crypto}. */
+    /**
+     * The description with RTP/SAVP(F) and UDP/TLS/RTP/SAVP(F) lines as RTP/AVP(F), without
+     * {@code a=crypto}, {@code a=fingerprint} and {@code a=setup}.
+     */
     static SessionDescription plainView(SessionDescription sdp) {
         List<MediaDescription> out = new ArrayList<>(sdp.media().size());
         boolean changed = false;
         for (MediaDescription m : sdp.media()) {
             if (isSdes(m)) {
                 out.add(m.withProto(m.proto().replace("RTP/SAVP", "RTP/AVP")).withoutAttributes("crypto"));
+                changed = true;
+            } else if (DtlsLeg.isDtls(m)) {
+                out.add(m.withProto(m.proto().replace("UDP/TLS/RTP/SAVP", "RTP/AVP")).withoutAttributes("fingerprint")
+                        .withoutAttributes("setup"));
                 changed = true;
             } else {
                 out.add(m);

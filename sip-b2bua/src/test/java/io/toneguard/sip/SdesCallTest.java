@@ -255,7 +255,8 @@ class SdesCallTest {
                 good.replace(goodLine, "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:AAAA\r\n"), // wrong length
                 good.replace(goodLine, goodLine.replace("AES_CM_128_HMAC_SHA1_80", "F8_128_HMAC_SHA1_80")), // unsupported
                 good.replace(goodLine, goodLine.replace("\r\n", "|2^20|1:4\r\n")), // MKI
-                good.replace("RTP/SAVP", "UDP/TLS/RTP/SAVP"), // DTLS-SRTP, not in the B2BUA yet
+                good.replace("RTP/SAVP", "UDP/TLS/RTP/SAVP"), // DTLS-SRTP without a=fingerprint
+                good.replace("RTP/SAVP", "RTP/SAVPX"), // a profile nobody knows
             };
             for (String sdp : bad) {
                 int n = N.incrementAndGet();
