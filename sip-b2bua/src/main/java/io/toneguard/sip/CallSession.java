@@ -259,6 +259,7 @@ final class CallSession implements CallInfo {
             if (offer != null) {
                 // refuse before any port is taken when the caller offers nothing the masker can read
                 OfferAnswer.createOffer(caps, local(), 9, plainOffer);
+                OfferAnswer.answer(plainOffer, caps, local(), everyLine(9));
                 MediaDescription line = SrtpSdp.firstAudio(offer);
                 if (line != null && line.isSecureRtp()) {
                     if (SrtpSdp.isSdes(line)) {
@@ -308,6 +309,9 @@ final class CallSession implements CallInfo {
         } else {
             lateOffer = true;
             offerToB = secureOffer(Leg.B, OfferAnswer.createOffer(caps, local(), media.agentPort()));
+        }
+        if (bDtls != null) {
+            bDtls.listen(media.endpoint(false)); // the agent side may send its ClientHello before we see its answer
         }
         Request invite = sip.newInvite(aInvite, targetUri, bTransport, offerToB);
         bInviteTx = b.provider.getNewClientTransaction(invite);
@@ -401,8 +405,13 @@ final class CallSession implements CallInfo {
         return s.prepareAnswer(line);
     }
 
-    /** Puts our a=crypto on the answer to a leg's offer and starts using the keys (re-keying the relay if new). */
-    private SessionDescription secureAnswer(Leg from, SessionDescription plainAnswer, SdesLeg.Answer pending) {
+    /**
+     * Puts the offer's profiles back on our answer, and our a=crypto (starting to use the keys,
+     * re-keying the relay if new) or our fingerprint and setup on the anchored line.
+     */
+    private SessionDescription secureAnswer(Leg from, SessionDescription offer, SessionDescription answer,
+            SdesLeg.Answer pending) {
+        SessionDescription plainAnswer = SrtpSdp.withOfferedProfiles(answer, offer);
         DtlsLeg d = dtls(from);
         if (d != null) {
             return SrtpSdp.withSecureAudio(plainAnswer, d::answerLine);
@@ -690,10 +699,8 @@ final class CallSession implements CallInfo {
             NegotiatedMedia.Accepted agentSide = agentAnswer(r);
             MediaCapabilities sameCodec = sameCodecAs(agentSide).withDirection(agentSide.direction());
             sdpToA = OfferAnswer.answer(SrtpSdp.plainView(aOffer), sameCodec, local(), everyLine(media.callerPort()));
-            if (aSdesAnswer != null || aDtls != null) {
-                sdpToA = secureAnswer(Leg.A, sdpToA, aSdesAnswer);
-                aSdesAnswer = null;
-            }
+            sdpToA = secureAnswer(Leg.A, aOffer, sdpToA, aSdesAnswer);
+            aSdesAnswer = null;
             startRelay();
             return sdpToA;
         } catch (SdpParseException | SdpNegotiationException e) {
@@ -793,7 +800,7 @@ final class CallSession implements CallInfo {
                 SdesLeg.Answer pending = prepareReAnswer(from, offer);
                 SessionDescription answer;
                 try {
-                    answer = secureAnswer(from, answerLocally(from, offer), pending);
+                    answer = secureAnswer(from, offer, answerLocally(from, offer), pending);
                 } catch (SdpNegotiationException e) {
                     if (pending != null) {
                         pending.close();
@@ -956,7 +963,7 @@ final class CallSession implements CallInfo {
             }
             int port = from == Leg.A ? media.callerPort() : media.agentPort();
             Direction mirrored = otherSide.direction();
-            SessionDescription answerToLeg = secureAnswer(from, OfferAnswer.answer(SrtpSdp.plainView(offerFromLeg),
+            SessionDescription answerToLeg = secureAnswer(from, offerFromLeg, OfferAnswer.answer(SrtpSdp.plainView(offerFromLeg),
                     sameCodecAs(otherSide).withDirection(mirrored), local(), everyLine(port)), sdesAnswer);
             Response ok = b.messages.createResponse(Response.OK, reinvite);
             ok.setContent(SdpWriter.write(answerToLeg), b.headers.createContentTypeHeader("application", "sdp"));

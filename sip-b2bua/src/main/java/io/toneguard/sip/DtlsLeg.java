@@ -132,6 +132,17 @@ final class DtlsLeg {
     }
 
     /**
+     * Installs the endpoint's handshake pipeline now, so that a peer that starts the handshake
+     * before its answer reaches us (an agent side answering {@code a=setup:active}) is not lost.
+     */
+    void listen(MediaEndpoint endpoint) {
+        if (transport == null) {
+            transport = new DtlsEndpointTransport(endpoint);
+            endpoint.inbound(transport.handshakePipeline(), null);
+        }
+    }
+
+    /**
      * Starts the handshake on {@code executor} with the endpoint's handshake pipeline installed
      * (media from that peer waits for the keys). Idempotent; the future completes with the
      * session or a {@link DtlsHandshakeException}.
@@ -140,8 +151,7 @@ final class DtlsLeg {
         if (handshake != null) {
             return handshake;
         }
-        transport = new DtlsEndpointTransport(endpoint);
-        endpoint.inbound(transport.handshakePipeline(), null);
+        listen(endpoint);
         DtlsEndpointTransport t = transport;
         DtlsRole r = role;
         Fingerprint fp = remote;

@@ -37,18 +37,17 @@ final class SrtpSdp {
     }
 
     /**
-     * The description with RTP/SAVP(F) and UDP/TLS/RTP/SAVP(F) lines as RTP/AVP(F), without
-     * {@code a=crypto}, {@code a=fingerprint} and {@code a=setup}.
+     * The description as plain RTP/AVP for offer/answer with ToneGuard's capabilities: RTP/AVPF,
+     * RTP/SAVP(F) and UDP/TLS/RTP/SAVP(F) lines become RTP/AVP, without {@code a=crypto},
+     * {@code a=fingerprint} and {@code a=setup}. ToneGuard sends no RTCP feedback; an AVPF offer is
+     * answered in its own profile ({@link #withOfferedProfiles}) and then simply gets none.
      */
     static SessionDescription plainView(SessionDescription sdp) {
         List<MediaDescription> out = new ArrayList<>(sdp.media().size());
         boolean changed = false;
         for (MediaDescription m : sdp.media()) {
-            if (isSdes(m)) {
-                out.add(m.withProto(m.proto().replace("RTP/SAVP", "RTP/AVP")).withoutAttributes("crypto"));
-                changed = true;
-            } else if (DtlsLeg.isDtls(m)) {
-                out.add(m.withProto(m.proto().replace("UDP/TLS/RTP/SAVP", "RTP/AVP")).withoutAttributes("fingerprint")
+            if (isSdes(m) || DtlsLeg.isDtls(m) || m.proto().equals("RTP/AVPF")) {
+                out.add(m.withProto("RTP/AVP").withoutAttributes("crypto").withoutAttributes("fingerprint")
                         .withoutAttributes("setup"));
                 changed = true;
             } else {
@@ -56,6 +55,25 @@ final class SrtpSdp {
             }
         }
         return changed ? sdp.withMedia(out) : sdp;
+    }
+
+    /** The answer with each m-line in the profile its offer line had (the answer must mirror it, RFC 3264). */
+    static SessionDescription withOfferedProfiles(SessionDescription answer, SessionDescription offer) {
+        if (answer.media().size() != offer.media().size()) {
+            return answer;
+        }
+        List<MediaDescription> out = new ArrayList<>(answer.media().size());
+        boolean changed = false;
+        for (int i = 0; i < answer.media().size(); i++) {
+            MediaDescription a = answer.media().get(i);
+            String offered = offer.media().get(i).proto();
+            if (!a.proto().equals(offered)) {
+                a = a.withProto(offered);
+                changed = true;
+            }
+            out.add(a);
+        }
+        return changed ? answer.withMedia(out) : answer;
     }
 
     /** The description with its anchored audio line replaced by {@code secure(line)}. */

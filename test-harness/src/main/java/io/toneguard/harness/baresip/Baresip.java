@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * One headless baresip (Debian package {@code baresip}, 1.0.0) configured like a phone: a SIP
  * account line, SIP over TLS with a certificate bundle and CA file, SRTP by the account's
- * {@code mediaenc} ({@code srtp-mand} for SDES), its microphone read from a WAV file
+ * {@code mediaenc} ({@code srtp-mand} for SDES, {@code dtls_srtp} for DTLS-SRTP), its microphone read from a WAV file
  * ({@code aufile}), and what it hears decoded and dumped to WAV ({@code sndfile}); no sound device.
  *
  * <pre>{@code
@@ -109,6 +109,7 @@ public final class Baresip {
                 "module aubridge.so",
                 "module sndfile.so",
                 "module srtp.so",
+                "module dtls_srtp.so",
                 "module_app account.so",
                 "module_app menu.so",
                 "snd_path " + dir.resolve("heard"),
