@@ -529,6 +529,9 @@ final class CallSession implements CallInfo {
         }
         media.srtp(leg == Leg.A, session);
         media.dtls(leg == Leg.A, d.transport());
+        // nobody reads the association after the keys are out: later DTLS records (retransmitted
+        // flights, alerts) are dropped and counted by the relay's demux instead of queueing up
+        d.transport().close();
         LOG.info("call {}: DTLS-SRTP with the {} established ({})", id, legName(leg), session.inboundSuite());
         startRelay();
     }

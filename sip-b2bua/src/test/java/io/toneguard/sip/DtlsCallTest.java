@@ -80,8 +80,12 @@ class DtlsCallTest {
     }
 
     private static void bye(RawSipPeer caller, RawSipPeer agent, Setup c) {
+        bye(caller, agent, c, 2);
+    }
+
+    private static void bye(RawSipPeer caller, RawSipPeer agent, Setup c, int cseq) {
         caller.send(caller.request("BYE", "sip:toneguard@127.0.0.1:" + PORT, c.callId(), c.fromTag(),
-                ";tag=" + RawSipPeer.tag(RawSipPeer.header(c.ok(), "To")), 2, null));
+                ";tag=" + RawSipPeer.tag(RawSipPeer.header(c.ok(), "To")), cseq, null));
         String bye = agent.await("BYE ", 5000);
         assertNotNull(bye, "no BYE toward the agent side");
         agent.send(agent.response(bye, 200, "OK", null, null));
@@ -117,8 +121,56 @@ class DtlsCallTest {
                 assertNotNull(got, "agent -> caller packet " + i);
                 assertArrayEquals(SdesCallTest.payload(50 + i), got);
             }
-            bye(caller, agent, c);
+
+            // hold and resume with the same fingerprint: the DTLS association and its keys stay
+            String ok = reInvite(caller, agent, c, callerPhone.sdp("actpass").replace("a=sendrecv", "a=sendonly"),
+                    agentPhone.sdp("active").replace("a=sendrecv", "a=recvonly"), 3);
+            assertTrue(ok.startsWith("SIP/2.0 200"), ok);
+            MediaDescription held = SrtpMediaPeer.audio(RawSipPeer.body(ok));
+            assertEquals(toCaller.fingerprints(), held.fingerprints());
+            assertEquals(SetupRole.ACTIVE, held.setup().orElseThrow(), "our role toward the caller is kept");
+            ok = reInvite(caller, agent, c, callerPhone.sdp("actpass"), agentPhone.sdp("active"), 4);
+            assertTrue(ok.startsWith("SIP/2.0 200"), ok);
+            for (int i = 0; i < 5; i++) {
+                callerPhone.send(SdesCallTest.payload(200 + i));
+                assertArrayEquals(SdesCallTest.payload(200 + i), agentPhone.receivePayload(2000), "after resume " + i);
+            }
+            // another certificate mid-call: refused, the call goes on
+            try (DtlsMediaPeer other = DtlsMediaPeer.honest()) {
+                String otherSdp = other.sdp("actpass").replace("m=audio " + other.port(), "m=audio " + callerPhone.port());
+                String ruri = "sip:toneguard@127.0.0.1:" + PORT;
+                caller.send(caller.request("INVITE", ruri, c.callId(), c.fromTag(),
+                        ";tag=" + RawSipPeer.tag(RawSipPeer.header(c.ok(), "To")), 5, otherSdp));
+                String r = caller.await("SIP/2.0 4", 5000);
+                assertNotNull(r);
+                assertTrue(r.startsWith("SIP/2.0 488"), r);
+                caller.send(caller.request("ACK", ruri, c.callId(), c.fromTag(),
+                        ";tag=" + RawSipPeer.tag(RawSipPeer.header(c.ok(), "To")), 5, null));
+            }
+            callerPhone.send(SdesCallTest.payload(300));
+            assertArrayEquals(SdesCallTest.payload(300), agentPhone.receivePayload(2000), "still relaying");
+            bye(caller, agent, c, 6);
         }
+    }
+
+    /** A caller re-INVITE with {@code sdp}; the agent answers {@code agentSdp}; returns the final response to the caller. */
+    private static String reInvite(RawSipPeer caller, RawSipPeer agent, Setup c, String sdp, String agentSdp, int cseq) {
+        String ruri = "sip:toneguard@127.0.0.1:" + PORT;
+        String toTag = RawSipPeer.tag(RawSipPeer.header(c.ok(), "To"));
+        caller.send(caller.request("INVITE", ruri, c.callId(), c.fromTag(), ";tag=" + toTag, cseq, sdp));
+        String onward = agent.await("INVITE ", 5000);
+        assertNotNull(onward, "the re-INVITE was not passed on");
+        MediaDescription offered = SrtpMediaPeer.audio(RawSipPeer.body(onward));
+        assertEquals(SetupRole.PASSIVE, offered.setup().orElseThrow(), "ToneGuard keeps its server role toward the agent");
+        agent.send(agent.response(onward, 200, "OK", null, agentSdp));
+        assertNotNull(agent.await("ACK ", 5000));
+        String ok = caller.await("SIP/2.0 ", 5000);
+        while (ok != null && ok.startsWith("SIP/2.0 1")) {
+            ok = caller.await("SIP/2.0 ", 5000);
+        }
+        assertNotNull(ok, "re-INVITE not answered");
+        caller.send(caller.request("ACK", ruri, c.callId(), c.fromTag(), ";tag=" + toTag, cseq, null));
+        return ok;
     }
 
     @Test
