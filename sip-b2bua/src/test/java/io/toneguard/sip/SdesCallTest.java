@@ -237,8 +237,9 @@ class SdesCallTest {
         }
         agent.send(agent.response(onward, 200, "OK", null, answer));
         assertNotNull(agent.await("ACK ", 5000));
-        String ok = caller.await("SIP/2.0 200", 5000);
+        String ok = caller.awaitFinal(cseq, "INVITE", 5000);
         assertNotNull(ok, "re-INVITE not answered");
+        assertTrue(ok.startsWith("SIP/2.0 200"), ok);
         caller.send(caller.request("ACK", ruri, c.callId(), c.fromTag(), ";tag=" + toTag, cseq, null));
         return ok;
     }

@@ -218,6 +218,19 @@ public final class RawSipPeer implements AutoCloseable {
         return null;
     }
 
+    /** The next final response (200-699) for {@code cseq method}; provisional and stale responses are skipped. */
+    public String awaitFinal(int cseq, String method, int timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            String m = receive((int) Math.max(1, deadline - System.currentTimeMillis()));
+            if (m != null && m.startsWith("SIP/2.0 ") && !m.startsWith("SIP/2.0 1")
+                    && (cseq + " " + method).equals(header(m, "CSeq"))) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     // ------------------------------------------------------------------ message helpers
 
     /** A header's value (first occurrence), or null. */
