@@ -260,7 +260,8 @@ public final class ToneGuardServer implements AutoCloseable {
                 server.media.ports().capacity(), server.media.isNative() ? "epoll" : "nio",
                 server.masking.mode().configName(), server.masking.delayMillis(), server.payments.gateway().name());
         if (server.api != null) {
-            LOG.info("Agent desktop and API on http://{}:{}/", config.api().bindAddress(), server.api.port());
+            LOG.info("Agent desktop and API on {}://{}:{}/", config.api().tls() != null && config.api().tls().enabled() ? "https" : "http",
+                    config.api().bindAddress(), server.api.port());
         }
         return server;
     }

@@ -4,6 +4,8 @@ import io.netty.channel.EventLoop;
 import io.toneguard.media.relay.RtpRelay;
 import io.toneguard.media.sdp.NegotiatedMedia;
 import io.toneguard.media.sdp.TransportAddress;
+import io.toneguard.media.dtls.DtlsEndpointTransport;
+import io.toneguard.media.srtp.SrtpSession;
 import io.toneguard.media.transport.MediaEndpoint;
 import io.toneguard.media.transport.MediaTransport;
 import java.net.InetAddress;
@@ -20,6 +22,12 @@ final class CallMedia implements AutoCloseable {
     private final MediaEndpoint agent;
     private final EventLoop loop;
     private volatile RtpRelay relay;
+    /** SRTP of leg A / leg B (null: plain RTP); owned here, closed on the event loop. */
+    private SrtpSession callerSrtp;
+    private SrtpSession agentSrtp;
+    /** DTLS-SRTP legs: their transports keep taking DTLS records off the media path. */
+    private DtlsEndpointTransport callerDtls;
+    private DtlsEndpointTransport agentDtls;
 
     private CallMedia(String callId, MediaEndpoint caller, MediaEndpoint agent, EventLoop loop) {
         this.callId = callId;
@@ -74,12 +82,73 @@ final class CallMedia implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets a leg's SRTP session before the relay starts, or re-keys it on the event loop once it
+     * runs (the old session is closed after the switch). A leg started as plain RTP stays plain.
+     */
+    synchronized void srtp(boolean legA, SrtpSession next) {
+        if (next == null) {
+            return;
+        }
+        SrtpSession old = legA ? callerSrtp : agentSrtp;
+        if (legA) {
+            callerSrtp = next;
+        } else {
+            agentSrtp = next;
+        }
+        RtpRelay r = relay;
+        if (r == null) {
+            closeSession(old);
+            return;
+        }
+        onLoop(() -> {
+            r.rekey(legA, next);
+            if (old != null) {
+                old.close();
+            }
+        });
+    }
+
+    /** The endpoint of a leg (for a DTLS handshake before the relay runs). */
+    MediaEndpoint endpoint(boolean legA) {
+        return legA ? caller : agent;
+    }
+
+    /** A leg is DTLS-SRTP: DTLS records arriving once the relay runs go to this transport, not to the media. */
+    synchronized void dtls(boolean legA, DtlsEndpointTransport transport) {
+        if (legA) {
+            callerDtls = transport;
+        } else {
+            agentDtls = transport;
+        }
+    }
+
+    boolean srtp(boolean legA) {
+        return (legA ? callerSrtp : agentSrtp) != null;
+    }
+
+    /** Runs on the call's event loop, or here when the loop no longer takes tasks (shutdown). */
+    private void onLoop(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            task.run();
+        }
+    }
+
+    private void closeSession(SrtpSession s) {
+        if (s != null) {
+            onLoop(s::close);
+        }
+    }
+
     /** Starts relaying with the call's extra stages (masking first); later calls do nothing. */
     synchronized void start(CallStages.Stages stages) {
         if (relay != null) {
             return;
         }
-        RtpRelay.Builder b = RtpRelay.builder(callId, caller, agent);
+        RtpRelay.Builder b = RtpRelay.builder(callId, caller, agent).aSrtp(callerSrtp).bSrtp(agentSrtp)
+                .aDtls(callerDtls).bDtls(agentDtls);
         stages.callerToAgent().forEach(b::aToB);
         stages.agentToCaller().forEach(b::bToA);
         relay = b.start();
@@ -103,13 +172,18 @@ final class CallMedia implements AutoCloseable {
         return r.aToB().stages().get(0).stats().packetsIn() + r.bToA().stages().get(0).stats().packetsIn();
     }
 
+    /** Stops the relay, closes both endpoints and wipes both legs' SRTP keys (on the event loop, after the last packet). */
     @Override
-    public void close() {
+    public synchronized void close() {
         RtpRelay r = relay;
         if (r != null) {
             r.close();
         }
         caller.close();
         agent.close();
+        closeSession(callerSrtp);
+        closeSession(agentSrtp);
+        callerSrtp = null;
+        agentSrtp = null;
     }
 }

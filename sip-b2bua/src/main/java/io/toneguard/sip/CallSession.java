@@ -4,6 +4,7 @@ import io.toneguard.media.sdp.Connection;
 import io.toneguard.media.sdp.Direction;
 import io.toneguard.media.sdp.LocalPorts;
 import io.toneguard.media.sdp.LocalRole;
+import io.toneguard.media.sdp.MediaDescription;
 import io.toneguard.media.sdp.MediaCapabilities;
 import io.toneguard.media.sdp.NegotiatedMedia;
 import io.toneguard.media.sdp.OfferAnswer;
@@ -69,7 +70,16 @@ final class CallSession implements CallInfo {
     private ClientTransaction bInviteTx;
     private Dialog bDialog;
     private String bTransport;
+    private final AgentMedia agentMedia;
     private CallMedia media;
+    /** SDES-SRTP of each leg (null: plain RTP); keys of one leg never reach the other. */
+    private SdesLeg aSdes;
+    private SdesLeg bSdes;
+    /** Our answer to the caller's SDES offer, used once leg A gets its 18x/200 with SDP. */
+    private SdesLeg.Answer aSdesAnswer;
+    /** DTLS-SRTP of each leg (null: not DTLS). */
+    private DtlsLeg aDtls;
+    private DtlsLeg bDtls;
     private SessionDescription aOffer;
     private SessionDescription offerToB;
     private SessionDescription sdpToA;
@@ -86,7 +96,7 @@ final class CallSession implements CallInfo {
     private long lastRefreshNanos = System.nanoTime();
 
     private CallSession(SipB2bua b, ServerTransaction st, Request invite, Dialog aDialog, String target,
-            String bTransport) {
+            String bTransport, AgentMedia agentMedia) {
         this.b = b;
         this.id = "c" + Long.toString(IDS.incrementAndGet(), 36) + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
         this.aCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
@@ -98,6 +108,7 @@ final class CallSession implements CallInfo {
         this.caller = ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString();
         this.target = target;
         this.bTransport = bTransport;
+        this.agentMedia = agentMedia;
     }
 
     // ------------------------------------------------------------------ CallInfo
@@ -196,6 +207,12 @@ final class CallSession implements CallInfo {
             try {
                 offer = sdpOf(invite);
             } catch (SdpParseException e) {
+                if (e.getMessage() != null && e.getMessage().contains("a=crypto")) {
+                    // RFC 4568: an offer without a usable crypto line is not acceptable (the message names no key)
+                    LOG.info("refused a call: unusable SDES offer: {}", e.getMessage());
+                    sip.reply(st, invite, Response.NOT_ACCEPTABLE_HERE, "Unusable a=crypto");
+                    return;
+                }
                 sip.reply(st, invite, Response.BAD_REQUEST, "Bad SDP: " + e.getMessage());
                 return;
             }
@@ -209,11 +226,19 @@ final class CallSession implements CallInfo {
             return;
         }
         String transport = route.get().transport() != null ? route.get().transport()
-                : targetUri.getTransportParam() != null ? targetUri.getTransportParam().toLowerCase() : "udp";
+                : targetUri.getTransportParam() != null ? targetUri.getTransportParam().toLowerCase()
+                : targetUri.isSecure() ? "tls" : "udp";
         if (!b.settings.transports().contains(transport)) {
+            if (transport.equals("tls")) {
+                LOG.warn("refused a call to {}: its route needs SIP over TLS, which is not configured (sip.transports)",
+                        targetUri.getHost());
+                sip.reply(st, invite, Response.SERVICE_UNAVAILABLE, "Route needs TLS");
+                return;
+            }
             transport = b.settings.transports().get(0);
         }
-        CallSession s = new CallSession(b, st, invite, dialog, targetUri.toString(), transport);
+        AgentMedia agentMedia = route.get().agentMedia() != null ? route.get().agentMedia() : b.settings.agentMedia();
+        CallSession s = new CallSession(b, st, invite, dialog, targetUri.toString(), transport, agentMedia);
         dialog.setApplicationData(s);
         s.start(offer, targetUri);
     }
@@ -227,18 +252,45 @@ final class CallSession implements CallInfo {
     private synchronized void start(SessionDescription offer, SipURI targetUri) throws Exception {
         SipSupport sip = new SipSupport(b);
         MediaCapabilities caps = b.capabilities;
+        SessionDescription plainOffer = offer == null ? null : SrtpSdp.plainView(offer);
         try {
+            boolean callerSdes = false;
+            boolean callerDtls = false;
             if (offer != null) {
                 // refuse before any port is taken when the caller offers nothing the masker can read
-                OfferAnswer.createOffer(caps, local(), 9, offer);
+                OfferAnswer.createOffer(caps, local(), 9, plainOffer);
+                OfferAnswer.answer(plainOffer, caps, local(), everyLine(9));
+                MediaDescription line = SrtpSdp.firstAudio(offer);
+                if (line != null && line.isSecureRtp()) {
+                    if (SrtpSdp.isSdes(line)) {
+                        callerSdes = true;
+                        requireSdesAllowed(aTransport, "the caller");
+                        aSdes = new SdesLeg(id + "/caller", b.sdesPolicy);
+                        aSdesAnswer = aSdes.prepareAnswer(line);
+                    } else if (DtlsLeg.isDtls(line)) {
+                        callerDtls = true;
+                        aDtls = new DtlsLeg(id + "/caller", b.dtlsCertificate, b.dtlsPolicy);
+                        aDtls.readOffer(offer, line);
+                    } else {
+                        throw new SdpNegotiationException("transport " + line.proto() + " is not supported");
+                    }
+                }
+            }
+            if (agentMedia.sdes(callerSdes)) {
+                requireSdesAllowed(bTransport, "the agent side");
+                bSdes = new SdesLeg(id + "/agent", b.sdesPolicy);
+            } else if (agentMedia.dtls(callerDtls)) {
+                bDtls = new DtlsLeg(id + "/agent", b.dtlsCertificate, b.dtlsPolicy);
             }
             media = CallMedia.open(b.media, id);
         } catch (SdpNegotiationException e) {
             LOG.info("call {}: refused: {}", id, e.getMessage());
+            closeKeys();
             sip.reply(aInviteTx, aInvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
             return;
         } catch (PortsExhaustedException e) {
             LOG.warn("call {}: refused: {}", id, e.getMessage());
+            closeKeys();
             sip.reply(aInviteTx, aInvite, Response.SERVICE_UNAVAILABLE, "No media ports free");
             return;
         }
@@ -249,23 +301,156 @@ final class CallSession implements CallInfo {
         if (offer != null) {
             aOffer = offer;
             callerTelephoneEventPt = firstTelephoneEvent(offer);
-            offerToB = OfferAnswer.createOffer(caps, local(), media.agentPort(), offer);
-            NegotiatedMedia.Accepted callerSide = callerSideOf(offer);
+            offerToB = secureOffer(Leg.B, OfferAnswer.createOffer(caps, local(), media.agentPort(), plainOffer));
+            NegotiatedMedia.Accepted callerSide = callerSideOf(plainOffer);
             if (callerSide != null) {
                 media.callerPeer(callerSide);
             }
         } else {
             lateOffer = true;
-            offerToB = OfferAnswer.createOffer(caps, local(), media.agentPort());
+            offerToB = secureOffer(Leg.B, OfferAnswer.createOffer(caps, local(), media.agentPort()));
+        }
+        if (bDtls != null) {
+            bDtls.listen(media.endpoint(false)); // the agent side may send its ClientHello before we see its answer
         }
         Request invite = sip.newInvite(aInvite, targetUri, bTransport, offerToB);
         bInviteTx = b.provider.getNewClientTransaction(invite);
         bDialog = b.provider.getNewDialog(bInviteTx);
         bDialog.setApplicationData(this);
         bInviteTx.setApplicationData(new InviteResponses());
-        bInviteTx.sendRequest();
-        LOG.info("call {}: {} -> {} ({})", id, caller, target, lateOffer ? "late offer" : "offer");
+        try {
+            bInviteTx.sendRequest();
+        } catch (javax.sip.SipException e) {
+            // e.g. the TLS handshake failed (an untrusted certificate) or the connection was refused
+            LOG.warn("call {}: cannot reach {} over {}: {}", id, target, bTransport, rootMessage(e));
+            sip.reply(aInviteTx, aInvite, Response.SERVICE_UNAVAILABLE, "Destination unreachable");
+            forget("destination unreachable");
+            return;
+        }
+        LOG.info("call {}: {} -> {} ({}; caller {}, agent side {})", id, caller, target, lateOffer ? "late offer" : "offer",
+                describe(Leg.A), describe(Leg.B));
         b.observer.callStarted(this);
+    }
+
+    /**
+     * SDES keys travel in the SDP: only over SIP over TLS, unless configuration allows otherwise.
+     *
+     * @throws SdpNegotiationException (SIP: 488) naming the leg and its transport, never a key
+     */
+    private void requireSdesAllowed(String transport, String leg) throws SdpNegotiationException {
+        if ("tls".equals(transport) || b.settings.allowSdesWithoutTls()) {
+            return;
+        }
+        LOG.warn("call {}: SRTP with SDES keys refused toward {}: its SIP is {}, not TLS (sip.allowSdesWithoutTls is false)",
+                id, leg, transport);
+        throw new SdpNegotiationException("SDES keys are only exchanged over SIP over TLS");
+    }
+
+    private SdesLeg sdes(Leg leg) {
+        return leg == Leg.A ? aSdes : bSdes;
+    }
+
+    private DtlsLeg dtls(Leg leg) {
+        return leg == Leg.A ? aDtls : bDtls;
+    }
+
+    private static String legName(Leg leg) {
+        return leg == Leg.A ? "caller" : "agent side";
+    }
+
+    private String describe(Leg leg) {
+        String t = leg == Leg.A ? aTransport : bTransport;
+        return t + (sdes(leg) != null ? " + SRTP (SDES)" : dtls(leg) != null ? " + SRTP (DTLS)" : " + RTP");
+    }
+
+    /** Our offer toward a leg: with our own a=crypto (SDES) or fingerprint and setup (DTLS-SRTP). */
+    private SessionDescription secureOffer(Leg leg, SessionDescription plain) {
+        SdesLeg s = sdes(leg);
+        if (s != null) {
+            return SrtpSdp.withSecureAudio(plain, s::offerLine);
+        }
+        DtlsLeg d = dtls(leg);
+        return d == null ? plain : SrtpSdp.withSecureAudio(plain, d::offerLine);
+    }
+
+    /**
+     * A leg's new offer (re-INVITE, UPDATE) must keep its kind (RTP or SDES-SRTP); for SRTP, what
+     * we will answer (the same keys for the same crypto, new ones for a new key). Null for RTP.
+     */
+    private SdesLeg.Answer prepareReAnswer(Leg from, SessionDescription offer) throws SdpNegotiationException {
+        SdesLeg s = sdes(from);
+        DtlsLeg d = dtls(from);
+        MediaDescription line = SrtpSdp.firstAudio(offer);
+        if (line == null) {
+            return null;
+        }
+        boolean legSecure = s != null || d != null;
+        if (line.isSecureRtp() != legSecure) {
+            throw new SdpNegotiationException(legSecure ? "this leg is SRTP: a plain RTP re-offer is not accepted"
+                    : "this leg is plain RTP: an SRTP re-offer is not accepted");
+        }
+        if (d != null) {
+            if (!DtlsLeg.isDtls(line)) {
+                throw new SdpNegotiationException("this leg is DTLS-SRTP: transport " + line.proto() + " is not accepted");
+            }
+            d.readOffer(offer, line); // the same fingerprint keeps the association
+            return null;
+        }
+        if (s == null) {
+            return null;
+        }
+        if (!SrtpSdp.isSdes(line)) {
+            throw new SdpNegotiationException("this leg is SDES-SRTP: transport " + line.proto() + " is not accepted");
+        }
+        return s.prepareAnswer(line);
+    }
+
+    /**
+     * Puts the offer's profiles back on our answer, and our a=crypto (starting to use the keys,
+     * re-keying the relay if new) or our fingerprint and setup on the anchored line.
+     */
+    private SessionDescription secureAnswer(Leg from, SessionDescription offer, SessionDescription answer,
+            SdesLeg.Answer pending) {
+        SessionDescription plainAnswer = SrtpSdp.withOfferedProfiles(answer, offer);
+        DtlsLeg d = dtls(from);
+        if (d != null) {
+            return SrtpSdp.withSecureAudio(plainAnswer, d::answerLine);
+        }
+        if (pending == null) {
+            return plainAnswer;
+        }
+        SdesLeg s = sdes(from);
+        SessionDescription out = SrtpSdp.withSecureAudio(plainAnswer, line -> s.answerLine(line, pending));
+        media.srtp(from == Leg.A, s.commit(pending));
+        return out;
+    }
+
+    /** Wipes both legs' SDES keys (the SRTP sessions are the media's). */
+    private void closeKeys() {
+        if (aSdesAnswer != null) {
+            aSdesAnswer.close();
+            aSdesAnswer = null;
+        }
+        if (aSdes != null) {
+            aSdes.close();
+        }
+        if (bSdes != null) {
+            bSdes.close();
+        }
+        if (aDtls != null) {
+            aDtls.close();
+        }
+        if (bDtls != null) {
+            bDtls.close();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private Connection local() {
@@ -298,10 +483,57 @@ final class CallSession implements CallInfo {
                 .filter(c -> c.matches(agentSide.codec())).toList());
     }
 
+    /**
+     * Starts relaying once every leg has its keys: DTLS-SRTP legs first run their handshakes (on
+     * the handshake executor), and the relay starts when the last one completes.
+     */
     private void startRelay() {
-        if (!media.started()) {
+        if (media.started()) {
+            return;
+        }
+        boolean waitingA = awaitHandshake(Leg.A);
+        boolean waitingB = awaitHandshake(Leg.B);
+        if (!waitingA && !waitingB) {
             media.start(b.callStages.create(this, callerTelephoneEventPt));
         }
+    }
+
+    /** Starts a DTLS leg's handshake if needed; true while it has no keys yet. */
+    private boolean awaitHandshake(Leg leg) {
+        DtlsLeg d = dtls(leg);
+        if (d == null || media.srtp(leg == Leg.A)) {
+            return false;
+        }
+        if (!d.started()) {
+            d.start(media.endpoint(leg == Leg.A), b.dtlsHandshakes)
+                    .whenComplete((session, error) -> handshakeDone(leg, d, session, error));
+        }
+        return true;
+    }
+
+    /** A DTLS-SRTP handshake ended: the leg gets its SRTP session, or the call ends on both legs. */
+    private synchronized void handshakeDone(Leg leg, DtlsLeg d, io.toneguard.media.srtp.SrtpSession session, Throwable error) {
+        if (state == CallState.ENDED || media == null) {
+            if (session != null) {
+                session.close();
+            }
+            return;
+        }
+        if (error != null) {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            b.dtlsFailed();
+            LOG.warn("call {}: DTLS-SRTP with the {} failed: {}", id, legName(leg), cause.getMessage());
+            endBothLegs("DTLS-SRTP failed with the " + legName(leg));
+            return;
+        }
+        media.srtp(leg == Leg.A, session);
+        media.dtls(leg == Leg.A, d.transport());
+        // nobody reads the association after the keys are out: later DTLS records (retransmitted
+        // flights, alerts) are dropped and counted by the relay's demux instead of queueing up
+        d.transport().close();
+        LOG.info("call {}: DTLS-SRTP with the {} established ({})", id, legName(leg), session.inboundSuite());
+        startRelay();
     }
 
     // ------------------------------------------------------------------ leg B's answers to the INVITE
@@ -439,9 +671,16 @@ final class CallSession implements CallInfo {
 
     /** Leg B's answer to our offer, with the agent side's media pointed at it. */
     private NegotiatedMedia.Accepted agentAnswer(Response r) throws SdpParseException, SdpNegotiationException {
-        NegotiatedMedia.Accepted agentSide = firstAccepted(OfferAnswer.negotiate(offerToB, sdpOf(r), LocalRole.OFFERER));
+        SessionDescription answer = sdpOf(r);
+        NegotiatedMedia.Accepted agentSide = firstAccepted(OfferAnswer.negotiate(offerToB, answer, LocalRole.OFFERER));
         if (agentSide == null) {
             throw new SdpNegotiationException("the destination accepted no audio");
+        }
+        if (bSdes != null) {
+            media.srtp(false, bSdes.acceptAnswer(answer.media().get(agentSide.index())));
+        }
+        if (bDtls != null) {
+            bDtls.readAnswer(answer, answer.media().get(agentSide.index()));
         }
         media.agentPeer(agentSide);
         return agentSide;
@@ -462,7 +701,9 @@ final class CallSession implements CallInfo {
         try {
             NegotiatedMedia.Accepted agentSide = agentAnswer(r);
             MediaCapabilities sameCodec = sameCodecAs(agentSide).withDirection(agentSide.direction());
-            sdpToA = OfferAnswer.answer(aOffer, sameCodec, local(), everyLine(media.callerPort()));
+            sdpToA = OfferAnswer.answer(SrtpSdp.plainView(aOffer), sameCodec, local(), everyLine(media.callerPort()));
+            sdpToA = secureAnswer(Leg.A, aOffer, sdpToA, aSdesAnswer);
+            aSdesAnswer = null;
             startRelay();
             return sdpToA;
         } catch (SdpParseException | SdpNegotiationException e) {
@@ -559,7 +800,16 @@ final class CallSession implements CallInfo {
         if (SipSupport.hasSdp(update)) {
             try {
                 SessionDescription offer = sdpOf(update);
-                SessionDescription answer = answerLocally(from, offer);
+                SdesLeg.Answer pending = prepareReAnswer(from, offer);
+                SessionDescription answer;
+                try {
+                    answer = secureAnswer(from, offer, answerLocally(from, offer), pending);
+                } catch (SdpNegotiationException e) {
+                    if (pending != null) {
+                        pending.close();
+                    }
+                    throw e;
+                }
                 ok.setContent(SdpWriter.write(answer), b.headers.createContentTypeHeader("application", "sdp"));
             } catch (SdpParseException | SdpNegotiationException e) {
                 new SipSupport(b).reply(st, update, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
@@ -570,7 +820,9 @@ final class CallSession implements CallInfo {
         st.sendResponse(ok);
     }
 
-    private SessionDescription answerLocally(Leg from, SessionDescription offer) throws SdpNegotiationException {
+    /** The plain answer to a leg's offer, with that leg's media re-pointed (SDES keys are added by the caller). */
+    private SessionDescription answerLocally(Leg from, SessionDescription securedOffer) throws SdpNegotiationException {
+        SessionDescription offer = SrtpSdp.plainView(securedOffer);
         int port = from == Leg.A ? media.callerPort() : media.agentPort();
         SessionDescription answer = OfferAnswer.answer(offer, b.capabilities, local(), everyLine(port));
         NegotiatedMedia.Accepted side = firstAccepted(OfferAnswer.negotiate(offer, answer, LocalRole.ANSWERER));
@@ -605,7 +857,7 @@ final class CallSession implements CallInfo {
         String legTransport = from == Leg.A ? aTransport : bTransport;
         if (!SipSupport.hasSdp(reinvite)) {
             int port = from == Leg.A ? media.callerPort() : media.agentPort();
-            SessionDescription offer = OfferAnswer.createOffer(b.capabilities, local(), port);
+            SessionDescription offer = secureOffer(from, OfferAnswer.createOffer(b.capabilities, local(), port));
             Response ok = b.messages.createResponse(Response.OK, reinvite);
             ok.setContent(SdpWriter.write(offer), b.headers.createContentTypeHeader("application", "sdp"));
             sip.addContact(ok, legTransport);
@@ -613,10 +865,16 @@ final class CallSession implements CallInfo {
             return;
         }
         SessionDescription offer;
+        SdesLeg.Answer pending = null;
         try {
             offer = sdpOf(reinvite);
+            pending = prepareReAnswer(from, offer);
             answerLocally(from, offer); // re-points this leg's media now
         } catch (SdpParseException | SdpNegotiationException e) {
+            if (pending != null) {
+                pending.close();
+            }
+            LOG.info("call {}: re-INVITE from {} refused: {}", id, from == Leg.A ? "caller" : "agent side", e.getMessage());
             sip.reply(st, reinvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
             return;
         }
@@ -629,8 +887,12 @@ final class CallSession implements CallInfo {
         }
         SessionDescription onward;
         try {
-            onward = OfferAnswer.createOffer(b.capabilities.withDirection(direction), local(), otherPort, offer);
+            onward = secureOffer(other, OfferAnswer.createOffer(b.capabilities.withDirection(direction), local(), otherPort,
+                    SrtpSdp.plainView(offer)));
         } catch (SdpNegotiationException e) {
+            if (pending != null) {
+                pending.close();
+            }
             sip.reply(st, reinvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
             return;
         }
@@ -641,17 +903,21 @@ final class CallSession implements CallInfo {
         ClientTransaction ct = b.provider.getNewClientTransaction(onwardInvite);
         reInviteInProgress = true;
         final SessionDescription offerFromLeg = offer;
+        final SdesLeg.Answer sdesAnswer = pending;
         ct.setApplicationData(new B2buaListener.ResponseHandler() {
             @Override
             public void response(Response r, Dialog dialog) throws Exception {
                 synchronized (CallSession.this) {
-                    reInviteAnswered(r, dialog, st, reinvite, from, offerFromLeg, onward);
+                    reInviteAnswered(r, dialog, st, reinvite, from, offerFromLeg, onward, sdesAnswer);
                 }
             }
 
             @Override
             public void timeout() throws Exception {
                 synchronized (CallSession.this) {
+                    if (sdesAnswer != null) {
+                        sdesAnswer.close();
+                    }
                     reInviteInProgress = false;
                     new SipSupport(b).reply(st, reinvite, Response.REQUEST_TIMEOUT, null);
                 }
@@ -662,7 +928,7 @@ final class CallSession implements CallInfo {
     }
 
     private void reInviteAnswered(Response r, Dialog dialog, ServerTransaction st, Request reinvite, Leg from,
-            SessionDescription offerFromLeg, SessionDescription onward) throws Exception {
+            SessionDescription offerFromLeg, SessionDescription onward, SdesLeg.Answer sdesAnswer) throws Exception {
         int code = r.getStatusCode();
         if (code < 200) {
             return;
@@ -670,6 +936,9 @@ final class CallSession implements CallInfo {
         SipSupport sip = new SipSupport(b);
         reInviteInProgress = false;
         if (code >= 300) {
+            if (sdesAnswer != null) {
+                sdesAnswer.close();
+            }
             sip.reply(st, reinvite, code, r.getReasonPhrase());
             return;
         }
@@ -682,6 +951,14 @@ final class CallSession implements CallInfo {
             if (otherSide == null) {
                 throw new SdpNegotiationException("no audio accepted");
             }
+            SdesLeg otherSdes = sdes(other);
+            if (otherSdes != null) {
+                media.srtp(other == Leg.A, otherSdes.acceptAnswer(answer.media().get(otherSide.index())));
+            }
+            DtlsLeg otherDtls = dtls(other);
+            if (otherDtls != null) {
+                otherDtls.readAnswer(answer, answer.media().get(otherSide.index()));
+            }
             if (other == Leg.A) {
                 media.callerPeer(otherSide);
             } else {
@@ -689,13 +966,16 @@ final class CallSession implements CallInfo {
             }
             int port = from == Leg.A ? media.callerPort() : media.agentPort();
             Direction mirrored = otherSide.direction();
-            SessionDescription answerToLeg = OfferAnswer.answer(offerFromLeg,
-                    sameCodecAs(otherSide).withDirection(mirrored), local(), everyLine(port));
+            SessionDescription answerToLeg = secureAnswer(from, offerFromLeg, OfferAnswer.answer(SrtpSdp.plainView(offerFromLeg),
+                    sameCodecAs(otherSide).withDirection(mirrored), local(), everyLine(port)), sdesAnswer);
             Response ok = b.messages.createResponse(Response.OK, reinvite);
             ok.setContent(SdpWriter.write(answerToLeg), b.headers.createContentTypeHeader("application", "sdp"));
             sip.addContact(ok, from == Leg.A ? aTransport : bTransport);
             st.sendResponse(ok);
         } catch (SdpParseException | SdpNegotiationException e) {
+            if (sdesAnswer != null) {
+                sdesAnswer.close();
+            }
             LOG.info("call {}: re-INVITE answer unusable: {}", id, e.getMessage());
             sip.reply(st, reinvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
         }
@@ -774,6 +1054,7 @@ final class CallSession implements CallInfo {
         if (media != null) {
             media.close();
         }
+        closeKeys();
         b.registry.remove(this);
         b.byCallerCallId.remove(aCallId, this);
         LOG.info("call {}: ended ({})", id, reason);

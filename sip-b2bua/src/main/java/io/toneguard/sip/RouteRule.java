@@ -16,10 +16,17 @@ import java.util.regex.Pattern;
  * @param target where leg B goes, e.g. {@code sip:agents@10.0.0.5:5060}
  * @param userRewrite replaces the target's user; {@code $user} stands for the Request-URI user,
  *     regex groups of {@code userRegex} as {@code $1}... (null: keep the target's user)
- * @param transport "udp" or "tcp" toward the target (null: the target's own or udp)
+ * @param transport "udp", "tcp" or "tls" toward the target (null: the target's own, tls for sips:, or udp)
+ * @param agentMedia leg B's media for calls of this rule (null: {@link SipSettings#agentMedia()})
  */
 public record RouteRule(String userExact, String userPrefix, String userRegex, String host, String header,
-        String headerRegex, String target, String userRewrite, String transport) {
+        String headerRegex, String target, String userRewrite, String transport, AgentMedia agentMedia) {
+
+    /** A rule with the default agent media. */
+    public RouteRule(String userExact, String userPrefix, String userRegex, String host, String header,
+            String headerRegex, String target, String userRewrite, String transport) {
+        this(userExact, userPrefix, userRegex, host, header, headerRegex, target, userRewrite, transport, null);
+    }
 
     public RouteRule {
         Objects.requireNonNull(target, "target");
@@ -32,7 +39,7 @@ public record RouteRule(String userExact, String userPrefix, String userRegex, S
         if (headerRegex != null) {
             Pattern.compile(headerRegex);
         }
-        if (transport != null && !transport.equals("udp") && !transport.equals("tcp")) {
+        if (transport != null && !transport.equals("udp") && !transport.equals("tcp") && !transport.equals("tls")) {
             throw new IllegalArgumentException("unknown transport '" + transport + "'");
         }
     }

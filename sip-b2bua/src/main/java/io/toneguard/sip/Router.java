@@ -24,16 +24,19 @@ public final class Router {
         for (RouteRule r : rules) {
             Optional<String> t = r.apply(user, host, headers);
             if (t.isPresent()) {
-                return Optional.of(new Target(t.get(), r.transport()));
+                return Optional.of(new Target(t.get(), r.transport(), r.agentMedia()));
             }
         }
         if (forwardToRequestUri && !toUs) {
-            return Optional.of(new Target(requestUri, null));
+            return Optional.of(new Target(requestUri, null, null));
         }
         return Optional.empty();
     }
 
-    /** Where leg B goes. */
-    public record Target(String uri, String transport) {
+    /** Where leg B goes, over which transport (null: from the URI) and with what media (null: the default). */
+    public record Target(String uri, String transport, AgentMedia agentMedia) {
+        public Target(String uri, String transport) {
+            this(uri, transport, null);
+        }
     }
 }

@@ -1,6 +1,9 @@
 package io.toneguard.sip;
 
 import io.toneguard.media.sdp.MediaCapabilities;
+import io.toneguard.media.dtls.DtlsCertificate;
+import io.toneguard.media.dtls.DtlsSrtpPolicy;
+import io.toneguard.media.srtp.SdesPolicy;
 import io.toneguard.media.transport.MediaTransport;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +11,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TooManyListenersException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sip.ListeningPoint;
 import javax.sip.ObjectInUseException;
 import javax.sip.PeerUnavailableException;
@@ -39,12 +44,25 @@ public final class SipB2bua implements AutoCloseable {
     final MediaCapabilities capabilities;
     final CallStages callStages;
     final CallObserver observer;
+    /** SDES suites offered and accepted on SRTP legs. */
+    final SdesPolicy sdesPolicy = SdesPolicy.DEFAULT;
+    /** DTLS-SRTP: one self-signed certificate per process (its fingerprint goes in our SDP), profiles and timeout. */
+    final DtlsCertificate dtlsCertificate = DtlsCertificate.generate();
+    final DtlsSrtpPolicy dtlsPolicy = DtlsSrtpPolicy.DEFAULT;
+    /** DTLS handshakes block: they run here, never on a media event loop or a SIP thread. */
+    final ExecutorService dtlsHandshakes = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "dtls-handshake");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong dtlsFailures = new AtomicLong();
     final CallRegistry registry = new CallRegistry();
     /** Sessions by leg A's Call-ID, to match CANCELs and retransmitted INVITEs. */
     final Map<String, CallSession> byCallerCallId = new ConcurrentHashMap<>();
     final ScheduledExecutorService timer;
 
     private final SipStack stack;
+    private final String stackName;
     final SipProvider provider;
     final HeaderFactory headers;
     final AddressFactory addresses;
@@ -64,7 +82,8 @@ public final class SipB2bua implements AutoCloseable {
         factory.setPathName("gov.nist");
         Properties p = new Properties();
         // the stack logs under its own name: keep it under "sip.stack" (see logback.xml)
-        p.setProperty("javax.sip.STACK_NAME", "sip.stack.toneguard-" + settings.port() + "-" + STACKS.incrementAndGet());
+        this.stackName = "sip.stack.toneguard-" + settings.port() + "-" + STACKS.incrementAndGet();
+        p.setProperty("javax.sip.STACK_NAME", stackName);
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.IS_BACK_TO_BACK_USER_AGENT", "true");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.maxMessageBytes()));
@@ -74,13 +93,24 @@ public final class SipB2bua implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.MAX_FORK_TIME_SECONDS", "0");
+        if (settings.tls() != null) {
+            // our own sockets (TlsNetworkLayer) carry the certificate, trust and parameters; the
+            // properties keep jain-sip's own socket set-up to the same protocols and suites
+            TlsNetworkLayer.register(stackName, settings.tls());
+            p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", TlsNetworkLayer.class.getName());
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", SipTls.PROTOCOLS));
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(" ", settings.tls().suites()));
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE",
+                    settings.tls().requireClientCertificate() ? "Enabled" : "Disabled");
+            p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
+        }
         this.stack = factory.createSipStack(p);
         this.headers = factory.createHeaderFactory();
         this.addresses = factory.createAddressFactory();
         this.messages = factory.createMessageFactory();
         SipProvider prov = null;
         for (String transport : settings.transports()) {
-            ListeningPoint lp = stack.createListeningPoint(settings.bindAddress(), settings.port(), transport);
+            ListeningPoint lp = stack.createListeningPoint(settings.bindAddress(), settings.portFor(transport), transport);
             listeningPoints.add(lp);
             if (prov == null) {
                 prov = stack.createSipProvider(lp);
@@ -112,7 +142,8 @@ public final class SipB2bua implements AutoCloseable {
             MediaCapabilities capabilities, CallStages callStages, CallObserver observer) {
         try {
             SipB2bua b = new SipB2bua(settings, router, media, capabilities, callStages, observer);
-            LOG.info("SIP listening on {}:{} ({})", settings.bindAddress(), settings.port(), String.join(", ", settings.transports()));
+            LOG.info("SIP listening on {}:{} ({}){}", settings.bindAddress(), settings.port(), String.join(", ", settings.transports()),
+                    settings.tls() == null ? "" : ", TLS on port " + settings.tlsPort() + " (" + settings.tls() + ")");
             return b;
         } catch (PeerUnavailableException e) {
             throw new IllegalStateException("jain-sip is not available: " + e.getMessage(), e);
@@ -128,6 +159,15 @@ public final class SipB2bua implements AutoCloseable {
 
     public SipSettings settings() {
         return settings;
+    }
+
+    /** DTLS-SRTP handshakes that failed (fingerprint mismatch, timeout, no common profile): each ended its call. */
+    public long dtlsFailures() {
+        return dtlsFailures.get();
+    }
+
+    void dtlsFailed() {
+        dtlsFailures.incrementAndGet();
     }
 
     boolean accepting() {
@@ -181,6 +221,7 @@ public final class SipB2bua implements AutoCloseable {
             s.forget("shutdown");
         }
         timer.shutdownNow();
+        dtlsHandshakes.shutdownNow();
         for (ListeningPoint lp : listeningPoints) {
             try {
                 provider.removeListeningPoint(lp);
@@ -195,6 +236,7 @@ public final class SipB2bua implements AutoCloseable {
             LOG.debug("provider in use at shutdown: {}", e.toString());
         }
         stack.stop();
+        TlsNetworkLayer.unregister(stackName);
         LOG.info("SIP stopped");
     }
 }

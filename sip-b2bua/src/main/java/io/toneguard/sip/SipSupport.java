@@ -106,7 +106,7 @@ final class SipSupport {
 
     void addContact(Message m, String transport) throws ParseException {
         SipURI uri = b.addresses.createSipURI("toneguard", b.settings.bindAddress());
-        uri.setPort(b.settings.port());
+        uri.setPort(b.settings.portFor(transport));
         if (transport != null && !transport.equals("udp")) {
             uri.setTransportParam(transport);
         }
@@ -139,7 +139,7 @@ final class SipSupport {
         Address toAddress = (Address) aTo.getAddress().clone();
         toAddress.setURI((SipURI) target.clone());
         ToHeader to = b.headers.createToHeader(toAddress, null);
-        ViaHeader via = b.headers.createViaHeader(b.settings.bindAddress(), b.settings.port(), transport, null);
+        ViaHeader via = b.headers.createViaHeader(b.settings.bindAddress(), b.settings.portFor(transport), transport, null);
         List<ViaHeader> vias = new ArrayList<>();
         vias.add(via);
         MaxForwardsHeader aMf = (MaxForwardsHeader) aInvite.getHeader(MaxForwardsHeader.NAME);

@@ -179,6 +179,40 @@ public final class RtpRelay implements AutoCloseable {
         return bToAStream;
     }
 
+    /**
+     * Re-keys an SRTP leg (an SDES re-offer with a new key): its inbound decrypt and outbound
+     * encrypt stages, RTP and RTCP, use {@code next} from the next packet on. Call on the relay's
+     * event loop; the caller closes the old session afterwards.
+     *
+     * @return false when the leg was not started as SRTP (nothing changed)
+     */
+    public boolean rekey(boolean legA, SrtpSession next) {
+        boolean changed = false;
+        for (MediaPipeline p : legA ? List.of(aToBRtp, aToBRtcp) : List.of(bToARtp, bToARtcp)) {
+            for (MediaStage s : p.stages()) {
+                if (s instanceof SrtpDecryptStage d) {
+                    d.session(next);
+                    changed = true;
+                } else if (s instanceof SrtcpDecryptStage d) {
+                    d.session(next);
+                    changed = true;
+                }
+            }
+        }
+        for (MediaPipeline p : legA ? List.of(bToARtp, bToARtcp) : List.of(aToBRtp, aToBRtcp)) {
+            for (MediaStage s : p.stages()) {
+                if (s instanceof SrtpEncryptStage e) {
+                    e.session(next);
+                    changed = true;
+                } else if (s instanceof SrtcpEncryptStage e) {
+                    e.session(next);
+                    changed = true;
+                }
+            }
+        }
+        return changed;
+    }
+
     /** Stops relaying (the endpoints stay open; their owner closes them). */
     @Override
     public void close() {

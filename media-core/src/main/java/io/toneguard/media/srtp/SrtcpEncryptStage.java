@@ -6,7 +6,7 @@ import io.toneguard.media.pipeline.TransformStage;
 
 /** Encrypts RTCP toward an SRTP leg in place; the last stage before the send, so it sees the final, rewritten packet and the rollover counter follows the sequence numbers that leave. */
 public final class SrtcpEncryptStage extends TransformStage {
-    private final SrtpSession session;
+    private SrtpSession session;
 
     public SrtcpEncryptStage(SrtpSession session) {
         super("srtcp-encrypt");
@@ -15,6 +15,11 @@ public final class SrtcpEncryptStage extends TransformStage {
 
     public SrtpSession session() {
         return session;
+    }
+
+    /** Re-keys the leg: later packets use {@code next}. Call on the thread that runs this stage (the relay's event loop). */
+    public void session(SrtpSession next) {
+        this.session = java.util.Objects.requireNonNull(next, "session");
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.toneguard.media.pipeline.TransformStage;
 
 /** Decrypts and authenticates RTP from an SRTP leg in place; the first stage of that leg's inbound RTP pipeline (packets that fail are dropped and counted by reason). */
 public final class SrtpDecryptStage extends TransformStage {
-    private final SrtpSession session;
+    private SrtpSession session;
 
     public SrtpDecryptStage(SrtpSession session) {
         super("srtp-decrypt");
@@ -15,6 +15,11 @@ public final class SrtpDecryptStage extends TransformStage {
 
     public SrtpSession session() {
         return session;
+    }
+
+    /** Re-keys the leg: later packets use {@code next}. Call on the thread that runs this stage (the relay's event loop). */
+    public void session(SrtpSession next) {
+        this.session = java.util.Objects.requireNonNull(next, "session");
     }
 
     @Override

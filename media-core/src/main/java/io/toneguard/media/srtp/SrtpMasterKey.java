@@ -85,6 +85,14 @@ public final class SrtpMasterKey implements AutoCloseable {
         return new SrtpMasterKey(suite, key.clone(), salt.clone());
     }
 
+    /** Same suite, key and salt (constant time in the bytes): a re-offer that keeps its key. */
+    public boolean sameAs(SrtpMasterKey other) {
+        requireOpen();
+        other.requireOpen();
+        return suite == other.suite && java.security.MessageDigest.isEqual(key, other.key)
+                && java.security.MessageDigest.isEqual(salt, other.salt);
+    }
+
     public boolean isClosed() {
         return closed;
     }

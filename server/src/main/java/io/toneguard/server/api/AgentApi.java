@@ -48,6 +48,12 @@ public final class AgentApi implements AutoCloseable {
             c.startup.showOldJavalinVersionWarning = false;
             c.jetty.host = resolved.bindAddress();
             c.jetty.port = resolved.port();
+            javax.net.ssl.SSLContext tls = resolved.tls() == null ? null : resolved.tls().context(System::getenv);
+            if (tls != null) {
+                // our connector replaces Javalin's plain one: HTTPS only
+                c.jetty.addConnector((server, http) -> HttpsConnector.create(server, http, tls, resolved.bindAddress(),
+                        resolved.port()));
+            }
             c.http.maxRequestSize = resolved.maxRequestBytes();
             c.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
@@ -65,8 +71,9 @@ public final class AgentApi implements AutoCloseable {
             c.routes.exception(Exception.class, guard::unexpected);
         });
         app.start();
-        LOG.info("agent API listening on {}:{} ({} agents, {} admins)", resolved.bindAddress(), app.port(),
-                resolved.agents().size(), resolved.admins().size());
+        LOG.info("agent API listening on {}:{} ({}, {} agents, {} admins)", resolved.bindAddress(), app.port(),
+                resolved.tls() != null && resolved.tls().enabled() ? "HTTPS" : "HTTP", resolved.agents().size(),
+                resolved.admins().size());
         return new AgentApi(app, events);
     }
 

@@ -17,9 +17,35 @@ import java.util.regex.Pattern;
  * @param port 0 for an ephemeral port (tests)
  * @param maxRequestBytes larger request bodies are refused with 413
  * @param pingSeconds interval of WebSocket pings that keep idle event streams open
+ * @param tls HTTPS instead of HTTP (null or disabled: plain HTTP)
  */
 public record ApiSettings(boolean enabled, String bindAddress, int port, int maxRequestBytes, int pingSeconds,
-        List<Account> agents, List<Account> admins) {
+        List<Account> agents, List<Account> admins, Tls tls) {
+
+    /** Plain HTTP settings. */
+    public ApiSettings(boolean enabled, String bindAddress, int port, int maxRequestBytes, int pingSeconds,
+            List<Account> agents, List<Account> admins) {
+        this(enabled, bindAddress, port, maxRequestBytes, pingSeconds, agents, admins, null);
+    }
+
+    /**
+     * The {@code api.tls} section: serve HTTPS with a PEM certificate chain + PKCS#8 key, or a
+     * PKCS#12 keystore (password literal or {@code env:NAME}); TLS 1.3 and 1.2 with modern suites.
+     */
+    public record Tls(boolean enabled, String certificate, String key, String keystore, String keystorePassword) {
+        /** The TLS context, or null when disabled; messages name {@code api.tls.*} keys. */
+        public javax.net.ssl.SSLContext context(Function<String, String> env) {
+            if (!enabled) {
+                return null;
+            }
+            return new TlsConfig(certificate, key, keystore, keystorePassword, "", "", false).context("api.tls", env);
+        }
+
+        @Override
+        public String toString() {
+            return "Tls[enabled=" + enabled + ", certificate=" + certificate + ", keystore=" + keystore + ", keystorePassword=***]";
+        }
+    }
 
     /** Names: what audit lines and payment records show. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
@@ -57,7 +83,10 @@ public record ApiSettings(boolean enabled, String bindAddress, int port, int max
         Set<String> tokens = new HashSet<>();
         List<Account> resolvedAgents = resolve(ConfigException.require(agents, "api.agents"), "api.agents", env, names, tokens);
         List<Account> resolvedAdmins = resolve(ConfigException.require(admins, "api.admins"), "api.admins", env, names, tokens);
-        return new ApiSettings(enabled, bindAddress, port, maxRequestBytes, pingSeconds, resolvedAgents, resolvedAdmins);
+        if (tls != null) {
+            tls.context(env); // the files load and fit: checked at start
+        }
+        return new ApiSettings(enabled, bindAddress, port, maxRequestBytes, pingSeconds, resolvedAgents, resolvedAdmins, tls);
     }
 
     private static List<Account> resolve(List<Account> accounts, String key, Function<String, String> env, Set<String> names,

@@ -1,5 +1,6 @@
 package io.toneguard.server.config;
 
+import io.toneguard.sip.AgentMedia;
 import io.toneguard.sip.RouteRule;
 import io.toneguard.sip.Router;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ public record RoutingConfig(boolean forwardToRequestUri, List<Rule> rules) {
 
     /** One rule, as written in YAML; see {@link RouteRule}. */
     public record Rule(String userExact, String userPrefix, String userRegex, String host, String header,
-            String headerRegex, String target, String userRewrite, String transport) {
+            String headerRegex, String target, String userRewrite, String transport, String agentMedia) {
     }
 
     /** Checks the rules; messages name the rule at fault by its index. */
@@ -23,12 +24,20 @@ public record RoutingConfig(boolean forwardToRequestUri, List<Rule> rules) {
             if (r == null || r.target() == null) {
                 throw new ConfigException(key + ".target", "is required");
             }
-            if (!r.target().startsWith("sip:")) {
-                throw new ConfigException(key + ".target", "must be a sip: URI, was " + r.target());
+            if (!r.target().startsWith("sip:") && !r.target().startsWith("sips:")) {
+                throw new ConfigException(key + ".target", "must be a sip: or sips: URI, was " + r.target());
+            }
+            AgentMedia media = null;
+            if (r.agentMedia() != null) {
+                try {
+                    media = AgentMedia.parse(r.agentMedia());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(key + ".agentMedia", e.getMessage());
+                }
             }
             try {
                 out.add(new RouteRule(r.userExact(), r.userPrefix(), r.userRegex(), r.host(), r.header(),
-                        r.headerRegex(), r.target(), r.userRewrite(), r.transport()));
+                        r.headerRegex(), r.target(), r.userRewrite(), r.transport(), media));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(key, e.getMessage());
             }
