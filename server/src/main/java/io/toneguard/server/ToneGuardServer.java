@@ -13,6 +13,7 @@ import io.toneguard.server.capture.CaptureEvent;
 import io.toneguard.server.capture.CaptureView;
 import io.toneguard.server.capture.StartCapture;
 import io.toneguard.server.ivr.IvrSessions;
+import io.toneguard.server.ivr.IvrSettings;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 import io.toneguard.server.capture.CallControls;
@@ -86,6 +87,7 @@ public final class ToneGuardServer implements AutoCloseable {
         PaymentsConfig p = config.payments();
         CaptureSettings captureSettings = config.capture().toSettings(new CardValidator(p.validationPolicy()));
         this.bindings = config.capture().toBindings();
+        IvrSettings ivrSettings = config.ivr().toSettings(); // loads the prompts: before anything is opened
         this.payments = GatewayChain.standard(p.toGateway(System::getenv), p.maxAttempts(),
                 Duration.ofMillis(p.retryBackoffMillis()), e -> AUDIT.info("payment {}", e));
         this.records = config.records().open(System::getenv);
@@ -95,7 +97,7 @@ public final class ToneGuardServer implements AutoCloseable {
         AtomicReference<Consumer<CaptureEvent>> events = new AtomicReference<>();
         this.captures = new CaptureSessions(captureSettings, new CaptureContext(e -> events.get().accept(e), payments::execute,
                 paymentThreads, records, captureThread, Clock.systemUTC()));
-        this.ivrs = new IvrSessions(config.ivr().toSettings(), captures, captureThread, e -> events.get().accept(e),
+        this.ivrs = new IvrSessions(ivrSettings, captures, captureThread, e -> events.get().accept(e),
                 Clock.systemUTC());
         this.media = MediaTransport.start(config.media().toTransportConfig());
         try {
@@ -124,9 +126,11 @@ public final class ToneGuardServer implements AutoCloseable {
     }
 
     /**
-     * A call's media stages, top to bottom: caller -> agent runs the DTMF detectors and the masker
-     * (its digits go to the call's capture, and are counted), then the recording tap, which only
-     * ever hears masked audio; agent -> caller has the recording's other channel.
+     * A call's media stages, top to bottom. Caller -> agent: the DTMF detectors and the masker (its
+     * digits go to the call's IVR or capture, and are counted), the stage that silences the caller
+     * while they are in the IVR, then the recording tap, which only ever hears what the agent hears.
+     * Agent -> caller: the recording's other channel, then the IVR's prompts (generated on the call's
+     * event loop when the agent side sends nothing).
      */
     private CallStages.Stages stagesOf(CallInfo call, int telephoneEventPt) {
         String callId = call.id();
