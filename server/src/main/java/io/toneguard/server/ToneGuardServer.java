@@ -47,6 +47,7 @@ import java.util.List;
 import io.toneguard.media.transport.MediaTransport;
 import io.toneguard.psp.gateway.GatewayChain;
 import io.toneguard.server.config.PaymentsConfig;
+import io.toneguard.server.config.RoutingConfig;
 import io.toneguard.server.config.ToneGuardConfig;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -157,6 +158,22 @@ public final class ToneGuardServer implements AutoCloseable {
                 (relay, loop) -> line.ticks().set(toCaller.schedule(loop, relay::injectBToA)));
     }
 
+    /** A self-service number's call: the payment IVR at once, then the call ends. */
+    private void startSelfService(String callId, String name) {
+        CallLine line = lines.get(callId);
+        if (line == null) {
+            LOG.warn("self-service call {}: no media, hanging up", callId);
+            sip.hangUp(callId, "no media");
+            return;
+        }
+        try {
+            ivrs.startSelfService(callId, name, line, line.toCaller(), line.toAgent(), () -> sip.hangUp(callId, "payment IVR over"));
+        } catch (RuntimeException e) {
+            LOG.warn("self-service call {}: the IVR could not start ({}), hanging up", callId, e.getMessage());
+            sip.hangUp(callId, "IVR could not start");
+        }
+    }
+
     /** The payment IVR on a call whose media runs. */
     private CaptureView startIvr(String callId, String agent, StartCapture request) {
         CallLine line = lines.get(callId);
@@ -220,6 +237,10 @@ public final class ToneGuardServer implements AutoCloseable {
         @Override
         public void callAnswered(CallInfo call) {
             bindings.callAnswered(call);
+            if (call.target().startsWith(RoutingConfig.SELF_SERVICE)) {
+                String name = call.target().substring(RoutingConfig.SELF_SERVICE.length());
+                captureThread.execute(() -> startSelfService(call.id(), name));
+            }
         }
 
         @Override

@@ -44,6 +44,9 @@ final class B2buaListener implements SipListener {
             }
             boolean inDialog = ((ToHeader) r.getHeader(ToHeader.NAME)).getTag() != null;
             if (Request.ACK.equals(method)) {
+                if (e.getDialog() != null && e.getDialog().getApplicationData() instanceof LocalCall) {
+                    return; // answered here: nothing waits for the ACK
+                }
                 CallSession s = sessionOf(e.getDialog());
                 if (s != null) {
                     s.ack(e.getDialog(), r);
@@ -81,7 +84,12 @@ final class B2buaListener implements SipListener {
                 }
                 return;
             }
-            CallSession s = sessionOf(e.getDialog() != null ? e.getDialog() : st.getDialog());
+            Dialog dialog = e.getDialog() != null ? e.getDialog() : st.getDialog();
+            if (dialog != null && dialog.getApplicationData() instanceof LocalCall local) {
+                local.request(st, r);
+                return;
+            }
+            CallSession s = sessionOf(dialog);
             if (s == null) {
                 respond(st, r, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "No such dialog");
                 return;

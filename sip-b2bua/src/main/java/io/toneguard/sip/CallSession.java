@@ -217,6 +217,10 @@ final class CallSession implements CallInfo {
                 return;
             }
         }
+        if (route.get().uri().startsWith(LocalCall.SCHEME)) {
+            LocalCall.begin(b, st, invite, offer, route.get().uri());
+            return;
+        }
         Dialog dialog = b.provider.getNewDialog(st);
         SipURI targetUri;
         try {

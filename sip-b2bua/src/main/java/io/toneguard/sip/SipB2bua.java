@@ -59,6 +59,8 @@ public final class SipB2bua implements AutoCloseable {
     final CallRegistry registry = new CallRegistry();
     /** Sessions by leg A's Call-ID, to match CANCELs and retransmitted INVITEs. */
     final Map<String, CallSession> byCallerCallId = new ConcurrentHashMap<>();
+    /** Calls answered here (self-service numbers), by ToneGuard call id. */
+    final Map<String, LocalCall> localCalls = new java.util.concurrent.ConcurrentHashMap<>();
     final ScheduledExecutorService timer;
 
     private final SipStack stack;
@@ -157,6 +159,20 @@ public final class SipB2bua implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * Ends a call that ToneGuard answered itself (a self-service number) with a BYE to the caller.
+     *
+     * @return false if no such call is up
+     */
+    public boolean hangUp(String callId, String reason) {
+        LocalCall c = localCalls.get(callId);
+        if (c == null) {
+            return false;
+        }
+        c.hangUp(reason);
+        return true;
+    }
+
     public SipSettings settings() {
         return settings;
     }
@@ -193,6 +209,9 @@ public final class SipB2bua implements AutoCloseable {
     @Override
     public void close() {
         accepting = false;
+        for (LocalCall c : localCalls.values()) {
+            c.hangUp("shutdown");
+        }
         long deadline = System.nanoTime() + settings.drainTime().toNanos();
         if (!byCallerCallId.isEmpty()) {
             LOG.info("draining {} call(s) for up to {} s", byCallerCallId.size(), settings.drainTime().toSeconds());

@@ -172,7 +172,12 @@ public final class ConfigLoader {
         ConfigException.require(config.recording(), "recording");
         config.recording().toSettings(System::getenv);
         ConfigException.require(config.ivr(), "ivr");
-        config.ivr().toSettings();
+        var ivr = config.ivr().toSettings();
+        for (String name : config.routing().selfServiceNames()) {
+            if (!ivr.selfService().containsKey(name)) {
+                throw new ConfigException("routing.rules", "target self-service:" + name + " has no entry ivr.selfService." + name);
+            }
+        }
     }
 
     private static String path(JsonMappingException e) {

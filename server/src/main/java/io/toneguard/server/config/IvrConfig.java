@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import io.toneguard.psp.gateway.Amount;
 
 /**
  * The {@code ivr} section: the prompt set (built in per language, or a folder), the flow's fields,
@@ -18,7 +20,15 @@ import java.util.List;
  */
 public record IvrConfig(String language, String promptsFolder, boolean confirmAmount, List<String> cardFields,
         List<String> bankFields, int maxAttempts, double noInputTimeoutSeconds, double interDigitTimeoutSeconds,
-        String agentHears, double announcementEverySeconds) {
+        String agentHears, double announcementEverySeconds, Map<String, SelfService> selfService) {
+
+    /**
+     * A self-service number's payment, named by routing rules whose target is {@code self-service:<name>}.
+     *
+     * @param amount in major units, e.g. "25.00"
+     */
+    public record SelfService(String kind, String amount, String currency, String description) {
+    }
 
     /** Loads and checks everything; messages name the key at fault. */
     public IvrSettings toSettings() {
@@ -54,15 +64,44 @@ public record IvrConfig(String language, String promptsFolder, boolean confirmAm
         } catch (PromptSetException e) {
             throw new ConfigException(folder.isBlank() ? "ivr.language" : "ivr.promptsFolder", e.getMessage());
         }
+        Map<String, IvrSettings.SelfService> services = new java.util.TreeMap<>();
+        for (Map.Entry<String, SelfService> e : (selfService == null ? Map.<String, SelfService>of() : selfService).entrySet()) {
+            services.put(e.getKey(), selfService("ivr.selfService." + e.getKey(), e.getValue()));
+        }
         IvrSettings s = new IvrSettings(prompts, Say.ENGLISH, confirmAmount, card, bank, maxAttempts,
                 Duration.ofMillis(Math.round(noInputTimeoutSeconds * 1000)), Duration.ofMillis(Math.round(interDigitTimeoutSeconds * 1000)),
-                hears.equals("announcement"), Duration.ofMillis(Math.round(announcementEverySeconds * 1000)));
+                hears.equals("announcement"), Duration.ofMillis(Math.round(announcementEverySeconds * 1000)), services);
         try {
             prompts.requireIds(IvrSessions.requiredPromptIds(s));
         } catch (PromptSetException e) {
             throw new ConfigException(folder.isBlank() ? "ivr.language" : "ivr.promptsFolder", e.getMessage());
         }
         return s;
+    }
+
+    private static IvrSettings.SelfService selfService(String key, SelfService s) {
+        if (s == null) {
+            throw new ConfigException(key, "is empty");
+        }
+        CaptureKind kind;
+        try {
+            kind = CaptureKind.fromApiName(s.kind() == null ? "card" : s.kind());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + ".kind", e.getMessage());
+        }
+        Amount amount;
+        try {
+            java.util.Currency currency = java.util.Currency.getInstance(ConfigException.require(s.currency(), key + ".currency"));
+            long minor = new java.math.BigDecimal(ConfigException.require(s.amount(), key + ".amount"))
+                    .movePointRight(currency.getDefaultFractionDigits()).longValueExact();
+            amount = new Amount(minor, currency);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw new ConfigException(key, "needs an amount like \"25.00\" and an ISO currency like GBP: " + e.getMessage());
+        }
+        if (amount.minorUnits() <= 0) {
+            throw new ConfigException(key + ".amount", "must be more than zero");
+        }
+        return new IvrSettings.SelfService(kind, amount, s.description());
     }
 
     private static String primary(String lang) {

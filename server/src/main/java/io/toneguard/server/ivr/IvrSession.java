@@ -43,7 +43,7 @@ final class IvrSession {
      * @param ended told once, on {@code thread}, when the flow is over and the caller is back
      */
     IvrSession(IvrSettings settings, CaptureSession capture, List<CaptureField> fields, PlayPromptStage toCaller,
-            PlayPromptStage toAgent, ScheduledExecutorService thread, Consumer<FlowOutcome> ended) {
+            PlayPromptStage toAgent, ScheduledExecutorService thread, boolean selfService, Consumer<FlowOutcome> ended) {
         this.settings = settings;
         this.capture = capture;
         this.toCaller = toCaller;
@@ -53,6 +53,9 @@ final class IvrSession {
         var view = capture.view();
         this.flow = new PaymentFlow(fields, view.amount(), view.reference(), settings.confirmAmount(), settings.maxAttempts(),
                 settings.say(), new Actions());
+        if (selfService) {
+            flow.selfService();
+        }
     }
 
     CaptureSession capture() {

@@ -71,6 +71,28 @@ public final class IvrSessions {
      */
     public CaptureView start(String callId, String agent, StartCapture request, CallControls controls, PlayPromptStage toCaller,
             PlayPromptStage toAgent) {
+        return start(callId, agent, request, controls, toCaller, toAgent, null);
+    }
+
+    /** The agent of self-service captures (admins see their events and records). */
+    public static final String SELF_SERVICE_AGENT = "self-service";
+
+    /**
+     * A self-service number's call, answered by ToneGuard: the flow for the named payment starts at
+     * once, and {@code hangUp} ends the call after it.
+     */
+    public CaptureView startSelfService(String callId, String name, CallControls controls, PlayPromptStage toCaller,
+            PlayPromptStage toAgent, Runnable hangUp) {
+        IvrSettings.SelfService s = settings.selfService().get(name);
+        if (s == null) {
+            throw new IllegalStateException("no ivr.selfService entry " + name);
+        }
+        return start(callId, SELF_SERVICE_AGENT, new StartCapture(s.kind(), s.amount(), null, s.description(), null, null),
+                controls, toCaller, toAgent, hangUp);
+    }
+
+    private CaptureView start(String callId, String agent, StartCapture request, CallControls controls, PlayPromptStage toCaller,
+            PlayPromptStage toAgent, Runnable hangUp) {
         if (request.kind() == null) {
             throw ApiProblem.badRequest("kind is required (card or bankAccount)");
         }
@@ -83,7 +105,12 @@ public final class IvrSessions {
         CaptureSettings ivrCapture = captures.settings().withAutoAdvance(false)
                 .withTimeouts(settings.interDigitTimeout(), settings.noInputTimeout(), captures.settings().sessionTimeout());
         CaptureSession capture = captures.start(callId, agent, ivrRequest, controls, ivrCapture);
-        IvrSession session = new IvrSession(settings, capture, fields, toCaller, toAgent, thread, outcome -> ended(callId, capture, outcome));
+        IvrSession session = new IvrSession(settings, capture, fields, toCaller, toAgent, thread, hangUp != null, outcome -> {
+            ended(callId, capture, outcome);
+            if (hangUp != null) {
+                hangUp.run();
+            }
+        });
         byCall.put(callId, session);
         byCapture.put(capture.id(), session);
         publish.accept(new CaptureEvent.IvrStarted(capture.id(), callId, capture.agent(), clock.instant()));

@@ -28,6 +28,8 @@ final class PaymentFlow {
     private final int maxAttempts;
     private final Say say;
     private final FlowActions actions;
+    /** A self-service call: it ends with goodbye, not back to an agent. */
+    private boolean selfService;
     private final Map<CaptureField, Integer> failures = new EnumMap<>(CaptureField.class);
 
     private Step step;
@@ -43,6 +45,12 @@ final class PaymentFlow {
         this.maxAttempts = maxAttempts;
         this.say = say;
         this.actions = actions;
+    }
+
+    /** The flow of a self-service number: it ends with goodbye (the call ends), not back to an agent. */
+    PaymentFlow selfService() {
+        selfService = true;
+        return this;
     }
 
     Step step() {
@@ -203,7 +211,7 @@ final class PaymentFlow {
         outcome = how;
         step = Step.ENDING;
         List<String> p = new ArrayList<>(prompts);
-        p.add("returning-to-agent");
+        p.add(selfService ? "goodbye" : "returning-to-agent");
         actions.play(p);
     }
 
@@ -241,7 +249,7 @@ final class PaymentFlow {
         List<String> ids = new ArrayList<>(List.of("amount-is", "press-1-confirm-2-cancel", "press-1-confirm-2-reenter",
                 "please-try-again", "too-many-attempts", "no-input", "cancelled", "please-wait-processing",
                 "payment-successful", "your-reference-is", "payment-declined", "payment-failed-try-later",
-                "returning-to-agent", "you-entered-card-ending-in", "you-entered-expiry", "you-entered-security-code",
+                "returning-to-agent", "goodbye", "you-entered-card-ending-in", "you-entered-expiry", "you-entered-security-code",
                 "you-entered-postcode", "account-ending-in", "card-not-accepted", "card-expired"));
         for (CaptureField f : CaptureField.values()) {
             ids.add(enterPrompt(f));

@@ -181,6 +181,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void selfServiceNumbersNeedAnEntryWithAnAmount() throws IOException {
+        String entry = "ivr:\n  selfService:\n    bill:\n      kind: card\n      amount: \"12.50\"\n      currency: GBP\n      description: Bill\n";
+        ToneGuardConfig c = loader.load(yaml(entry + "routing:\n  rules:\n    - userExact: pay\n      target: \"self-service:bill\"\n"));
+        assertEquals(1250, c.ivr().toSettings().selfService().get("bill").amount().minorUnits());
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(yaml(
+                "routing:\n  rules:\n    - userExact: pay\n      target: \"self-service:rent\"\n")));
+        assertEquals("routing.rules", e.key());
+        assertTrue(e.getMessage().contains("ivr.selfService.rent"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml(entry.replace("\"12.50\"", "\"twelve\""))));
+        assertEquals("ivr.selfService.bill", e.key());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml(
+                "routing:\n  rules:\n    - userExact: pay\n      target: \"tel:+441234\"\n")));
+        assertEquals("routing.rules[0].target", e.key());
+    }
+
+    @Test
     void aGenericGatewayIsConfiguredWithoutCode() throws IOException {
         ToneGuardConfig c = loader.load(yaml(String.join("\n",
                 "payments:",

@@ -33,16 +33,21 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class IvrCallTest {
     static final String PAN = "4111111111111111";
     private final AtomicInteger calls = new AtomicInteger();
-    private final AtomicInteger nextBlock = new AtomicInteger(sipPort() + 10);
-    private ToneGuardServer toneGuard;
-    private LogTap logs;
-    private Path dir;
+    final AtomicInteger nextBlock = new AtomicInteger(sipPort() + 10);
+    ToneGuardServer toneGuard;
+    LogTap logs;
+    Path dir;
 
     /** ToneGuard's SIP port; its media use the 90 ports below, the calls' peers blocks of 20 above. */
     abstract int sipPort();
 
     /** The {@code ivr} section's keys, indented two spaces. */
     abstract String ivrConfig();
+
+    /** More top-level configuration (sections of their own), or "". */
+    String extraConfig() {
+        return "";
+    }
 
     @BeforeAll
     void start(@TempDir Path runDir) throws Exception {
@@ -56,7 +61,8 @@ abstract class IvrCallTest {
                 + "records:\n  url: \"jdbc:h2:file:" + dir.resolve("db/toneguard") + "\"\n"
                 + "payments:\n  sandbox:\n    minDelayMillis: 50\n    maxDelayMillis: 100\n"
                 + "ivr:\n" + ivrConfig()
-                + "api:\n  port: 0\n  agents:\n    - name: alice\n      token: " + AgentCaptureEndToEndTest.ALICE + "\n");
+                + "api:\n  port: 0\n  agents:\n    - name: alice\n      token: " + AgentCaptureEndToEndTest.ALICE
+                + "\n  admins:\n    - name: ops\n      token: " + AgentCaptureEndToEndTest.OPS + "\n" + extraConfig());
         toneGuard = ToneGuardServer.start(new ConfigLoader().load(cfg));
     }
 
@@ -139,7 +145,7 @@ abstract class IvrCallTest {
     }
 
     /** A connected call of alice's that is not one of {@code known}. */
-    private static String awaitNewCall(AgentClient alice, java.util.Set<String> known, Duration timeout) throws Exception {
+    static String awaitNewCall(AgentClient alice, java.util.Set<String> known, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (JsonNode c : alice.get("/api/v1/calls").body()) {
