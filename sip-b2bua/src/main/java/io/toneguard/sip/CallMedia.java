@@ -11,12 +11,16 @@ import io.toneguard.media.transport.MediaTransport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A call's media: the endpoint facing the caller (leg A), the one facing the agent side (leg B),
  * both on one event loop, and the relay between them once it is started.
  */
 final class CallMedia implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CallMedia.class);
+
     private final String callId;
     private final MediaEndpoint caller;
     private final MediaEndpoint agent;
@@ -155,7 +159,8 @@ final class CallMedia implements AutoCloseable {
         try {
             stages.started().started(relay, loop);
         } catch (RuntimeException e) {
-            // the extras of one call never break its media
+            // the extras of one call never break its media, but a failure must be seen
+            LOG.warn("call {}: the relay's start hook failed: {}", callId, e.toString());
         }
     }
 
