@@ -12,6 +12,7 @@ import io.toneguard.server.api.ApiProblem;
 import io.toneguard.server.capture.CaptureEvent;
 import io.toneguard.server.capture.CaptureView;
 import io.toneguard.server.capture.StartCapture;
+import io.toneguard.server.ivr.AmountLookup;
 import io.toneguard.server.ivr.IvrSessions;
 import io.toneguard.server.ivr.IvrSettings;
 import java.util.concurrent.ScheduledFuture;
@@ -81,6 +82,8 @@ public final class ToneGuardServer implements AutoCloseable {
     /** Each call's own controls (mute, recording), from the moment its media starts. */
     private final Map<String, CallLine> lines = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Asks the services that know self-service amounts. */
+    private final AmountLookup amountLookups;
 
     private ToneGuardServer(ToneGuardConfig config) {
         this.config = config;
@@ -88,7 +91,7 @@ public final class ToneGuardServer implements AutoCloseable {
         PaymentsConfig p = config.payments();
         CaptureSettings captureSettings = config.capture().toSettings(new CardValidator(p.validationPolicy()));
         this.bindings = config.capture().toBindings();
-        IvrSettings ivrSettings = config.ivr().toSettings(); // loads the prompts: before anything is opened
+        IvrSettings ivrSettings = config.ivr().toSettings(System::getenv); // loads the prompts: before anything is opened
         this.payments = GatewayChain.standard(p.toGateway(System::getenv), p.maxAttempts(),
                 Duration.ofMillis(p.retryBackoffMillis()), e -> AUDIT.info("payment {}", e));
         this.records = config.records().open(System::getenv);
@@ -98,7 +101,8 @@ public final class ToneGuardServer implements AutoCloseable {
         AtomicReference<Consumer<CaptureEvent>> events = new AtomicReference<>();
         this.captures = new CaptureSessions(captureSettings, new CaptureContext(e -> events.get().accept(e), payments::execute,
                 paymentThreads, records, captureThread, Clock.systemUTC()));
-        this.ivrs = new IvrSessions(ivrSettings, captures, captureThread, e -> events.get().accept(e),
+        this.amountLookups = new AmountLookup();
+        this.ivrs = new IvrSessions(ivrSettings, amountLookups, captures, captureThread, e -> events.get().accept(e),
                 Clock.systemUTC());
         this.media = MediaTransport.start(config.media().toTransportConfig());
         try {
@@ -108,6 +112,7 @@ public final class ToneGuardServer implements AutoCloseable {
             media.close();
             recordings.close();
             records.close();
+            amountLookups.close();
             throw e;
         }
         this.desk = new DefaultAgentDesk(sip.calls(), bindings, captures, records, this::controlsOf, this::startIvr);
@@ -122,6 +127,7 @@ public final class ToneGuardServer implements AutoCloseable {
             media.close();
             recordings.close();
             records.close();
+            amountLookups.close();
             throw e;
         }
     }
@@ -159,7 +165,7 @@ public final class ToneGuardServer implements AutoCloseable {
     }
 
     /** A self-service number's call: the payment IVR at once, then the call ends. */
-    private void startSelfService(String callId, String name) {
+    private void startSelfService(String callId, String caller, String name) {
         CallLine line = lines.get(callId);
         if (line == null) {
             LOG.warn("self-service call {}: no media, hanging up", callId);
@@ -167,7 +173,8 @@ public final class ToneGuardServer implements AutoCloseable {
             return;
         }
         try {
-            ivrs.startSelfService(callId, name, line, line.toCaller(), line.toAgent(), () -> sip.hangUp(callId, "payment IVR over"));
+            ivrs.startSelfService(callId, caller, name, line, line.toCaller(), line.toAgent(),
+                    () -> sip.hangUp(callId, "payment IVR over"));
         } catch (RuntimeException e) {
             LOG.warn("self-service call {}: the IVR could not start ({}), hanging up", callId, e.getMessage());
             sip.hangUp(callId, "IVR could not start");
@@ -239,7 +246,7 @@ public final class ToneGuardServer implements AutoCloseable {
             bindings.callAnswered(call);
             if (call.target().startsWith(RoutingConfig.SELF_SERVICE)) {
                 String name = call.target().substring(RoutingConfig.SELF_SERVICE.length());
-                captureThread.execute(() -> startSelfService(call.id(), name));
+                captureThread.execute(() -> startSelfService(call.id(), call.caller(), name));
             }
         }
 
@@ -361,6 +368,7 @@ public final class ToneGuardServer implements AutoCloseable {
         sip.close();
         media.close();
         captures.close();
+        amountLookups.close();
         recordings.close();
         captureThread.shutdown();
         paymentThreads.shutdown();

@@ -40,6 +40,9 @@ public final class PromptIds {
     public static final String PAYMENT_FAILED_TRY_LATER = "payment-failed-try-later";
     public static final String RETURNING_TO_AGENT = "returning-to-agent";
     public static final String GOODBYE = "goodbye";
+    public static final String AMOUNT_NOT_ACCEPTED = "amount-not-accepted";
+    public static final String PAYMENT_UNAVAILABLE = "payment-unavailable";
+    public static final String NO_PAYMENT_DUE = "no-payment-due";
 
     /** Every flow prompt above (check a custom set with {@link PromptSet#requireIds}). */
     public static final List<String> FLOW = List.of(AMOUNT_IS, PRESS_1_CONFIRM_2_CANCEL, ENTER_CARD_NUMBER,
@@ -49,7 +52,16 @@ public final class PromptIds {
             CARD_NOT_ACCEPTED, CARD_EXPIRED, INVALID_EXPIRY, INVALID_SECURITY_CODE, INVALID_POSTCODE,
             INVALID_ROUTING_NUMBER, INVALID_ACCOUNT_NUMBER, PLEASE_TRY_AGAIN, NO_INPUT, TOO_MANY_ATTEMPTS,
             CANCELLED, PLEASE_WAIT_PROCESSING, PAYMENT_SUCCESSFUL, YOUR_REFERENCE_IS, PAYMENT_DECLINED,
-            PAYMENT_FAILED_TRY_LATER, RETURNING_TO_AGENT, GOODBYE);
+            PAYMENT_FAILED_TRY_LATER, RETURNING_TO_AGENT, GOODBYE, AMOUNT_NOT_ACCEPTED, PAYMENT_UNAVAILABLE, NO_PAYMENT_DUE);
+
+    /**
+     * "Please enter the amount you wish to pay in pounds and pence ...": one prompt per currency,
+     * since the minor unit differs (the English set has GBP, USD and EUR; a set needs those of the
+     * currencies its callers key amounts in).
+     */
+    public static String enterAmount(java.util.Currency currency) {
+        return "enter-amount-" + currency.getCurrencyCode().toLowerCase(java.util.Locale.ROOT);
+    }
 
     private PromptIds() {
     }

@@ -4,13 +4,11 @@ import io.toneguard.psp.gateway.Amount;
 import io.toneguard.server.capture.CaptureField;
 import io.toneguard.server.capture.CaptureKind;
 import io.toneguard.server.capture.StartCapture;
-import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The body of {@code POST /api/v1/calls/{callId}/captures}, as sent; {@link #toStartCapture()}
@@ -21,7 +19,6 @@ import java.util.regex.Pattern;
 record StartCaptureRequest(String kind, String amount, Long amountMinor, String currency, String reference,
         String description, List<String> required, String firstField) {
 
-    private static final Pattern DECIMAL = Pattern.compile("\\d{1,15}(\\.\\d{1,6})?");
     private static final int MAX_REFERENCE = 64;
     private static final int MAX_DESCRIPTION = 200;
 
@@ -79,15 +76,11 @@ record StartCaptureRequest(String kind, String amount, Long amountMinor, String 
         if (amountMinor != null) {
             minor = amountMinor;
         } else {
-            if (!DECIMAL.matcher(amount).matches()) {
-                throw ApiProblem.badRequest("amount must be a decimal number in major units, such as \"25.50\"");
+            try {
+                minor = Amount.parse(amount, cur).minorUnits();
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest(e.getMessage());
             }
-            BigDecimal major = new BigDecimal(amount);
-            int digits = Math.max(0, cur.getDefaultFractionDigits());
-            if (major.stripTrailingZeros().scale() > digits) {
-                throw ApiProblem.badRequest(cur.getCurrencyCode() + " amounts have at most " + digits + " decimal places");
-            }
-            minor = major.movePointRight(digits).longValue();
         }
         if (minor <= 0 || minor > 1_000_000_000_000L) {
             throw ApiProblem.badRequest("amount must be more than zero and at most 10000000000 major units");

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import io.toneguard.psp.gateway.Amount;
+import io.toneguard.server.ivr.AmountLookup;
+import java.util.Currency;
 
 /**
  * The {@code ivr} section: the prompt set (built in per language, or a folder), the flow's fields,
@@ -25,13 +27,37 @@ public record IvrConfig(String language, String promptsFolder, boolean confirmAm
     /**
      * A self-service number's payment, named by routing rules whose target is {@code self-service:<name>}.
      *
+     * @param amountFrom {@code configuration} (the default: {@code amount}), {@code lookup} (asked of
+     *     an HTTP service) or {@code caller} (keyed by the caller)
      * @param amount in major units, e.g. "25.00"
+     * @param minAmount the least a looked-up or keyed amount may be (default one minor unit)
+     * @param maxAmount the most a looked-up or keyed amount may be (required for those)
      */
-    public record SelfService(String kind, String amount, String currency, String description) {
+    public record SelfService(String kind, String amountFrom, String amount, String currency, String minAmount,
+            String maxAmount, String description, Lookup lookup) {
     }
 
-    /** Loads and checks everything; messages name the key at fault. */
+    /**
+     * Where a self-service amount is looked up.
+     *
+     * @param timeoutMillis how long the caller waits for the answer (default 3000)
+     * @param bearerToken sent as {@code Authorization: Bearer}; {@code env:NAME} reads the environment
+     * @param callerKeysOnFailure when the service fails, the caller keys the amount instead of the call ending
+     */
+    public record Lookup(String url, Long timeoutMillis, String bearerToken, Map<String, String> headers,
+            Boolean callerKeysOnFailure) {
+    }
+
+    /** The lookup's wait when none is configured. */
+    static final long DEFAULT_LOOKUP_TIMEOUT_MILLIS = 3000;
+
+    /** Loads and checks everything; messages name the key at fault; secrets from the environment. */
     public IvrSettings toSettings() {
+        return toSettings(System::getenv);
+    }
+
+    /** As {@link #toSettings()}, with {@code env} looking up {@code env:NAME} secrets. */
+    public IvrSettings toSettings(java.util.function.Function<String, String> env) {
         String lang = ConfigException.require(language, "ivr.language");
         if (!PromptSet.LANGUAGE.matcher(lang).matches()) {
             throw new ConfigException("ivr.language", "must be a language code like en or en-GB, was '" + lang + "'");
@@ -66,7 +92,7 @@ public record IvrConfig(String language, String promptsFolder, boolean confirmAm
         }
         Map<String, IvrSettings.SelfService> services = new java.util.TreeMap<>();
         for (Map.Entry<String, SelfService> e : (selfService == null ? Map.<String, SelfService>of() : selfService).entrySet()) {
-            services.put(e.getKey(), selfService("ivr.selfService." + e.getKey(), e.getValue()));
+            services.put(e.getKey(), selfService("ivr.selfService." + e.getKey(), e.getValue(), env));
         }
         IvrSettings s = new IvrSettings(prompts, Say.ENGLISH, confirmAmount, card, bank, maxAttempts,
                 Duration.ofMillis(Math.round(noInputTimeoutSeconds * 1000)), Duration.ofMillis(Math.round(interDigitTimeoutSeconds * 1000)),
@@ -79,7 +105,7 @@ public record IvrConfig(String language, String promptsFolder, boolean confirmAm
         return s;
     }
 
-    private static IvrSettings.SelfService selfService(String key, SelfService s) {
+    private static IvrSettings.SelfService selfService(String key, SelfService s, java.util.function.Function<String, String> env) {
         if (s == null) {
             throw new ConfigException(key, "is empty");
         }
@@ -89,19 +115,77 @@ public record IvrConfig(String language, String promptsFolder, boolean confirmAm
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key + ".kind", e.getMessage());
         }
-        Amount amount;
+        Currency currency;
         try {
-            java.util.Currency currency = java.util.Currency.getInstance(ConfigException.require(s.currency(), key + ".currency"));
-            long minor = new java.math.BigDecimal(ConfigException.require(s.amount(), key + ".amount"))
-                    .movePointRight(currency.getDefaultFractionDigits()).longValueExact();
-            amount = new Amount(minor, currency);
-        } catch (ArithmeticException | IllegalArgumentException e) {
-            throw new ConfigException(key, "needs an amount like \"25.00\" and an ISO currency like GBP: " + e.getMessage());
+            currency = Currency.getInstance(ConfigException.require(s.currency(), key + ".currency"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + ".currency", "must be an ISO 4217 code such as GBP, was '" + s.currency() + "'");
         }
-        if (amount.minorUnits() <= 0) {
-            throw new ConfigException(key + ".amount", "must be more than zero");
+        String from = s.amountFrom() == null ? "configuration" : s.amountFrom();
+        IvrSettings.AmountSource source;
+        IvrSettings.AmountLimits limits;
+        switch (from) {
+            case "configuration" -> {
+                Amount amount = amount(s.amount(), currency, key + ".amount");
+                source = new IvrSettings.AmountSource.Fixed(amount);
+                limits = new IvrSettings.AmountLimits(amount, amount);
+                if (s.lookup() != null) {
+                    throw new ConfigException(key + ".lookup", "is for amountFrom: lookup");
+                }
+            }
+            case "lookup", "caller" -> {
+                if (s.amount() != null) {
+                    throw new ConfigException(key + ".amount", "is for amountFrom: configuration");
+                }
+                Amount min = s.minAmount() == null ? new Amount(1, currency) : amount(s.minAmount(), currency, key + ".minAmount");
+                if (s.maxAmount() == null) {
+                    throw new ConfigException(key + ".maxAmount", "is required when the amount is looked up or keyed (the most one call may pay)");
+                }
+                Amount max = amount(s.maxAmount(), currency, key + ".maxAmount");
+                if (max.minorUnits() < min.minorUnits()) {
+                    throw new ConfigException(key + ".maxAmount", "must not be less than minAmount");
+                }
+                limits = new IvrSettings.AmountLimits(min, max);
+                if (from.equals("caller")) {
+                    if (s.lookup() != null) {
+                        throw new ConfigException(key + ".lookup", "is for amountFrom: lookup");
+                    }
+                    source = new IvrSettings.AmountSource.KeyedByCaller();
+                } else {
+                    source = lookup(key + ".lookup", ConfigException.require(s.lookup(), key + ".lookup"), env);
+                }
+            }
+            default -> throw new ConfigException(key + ".amountFrom", "must be configuration, lookup or caller, was '" + from + "'");
         }
-        return new IvrSettings.SelfService(kind, amount, s.description());
+        return new IvrSettings.SelfService(kind, currency, source, limits, s.description());
+    }
+
+    private static IvrSettings.AmountSource.Lookup lookup(String key, Lookup l, java.util.function.Function<String, String> env) {
+        java.net.URI url = OutboundHttp.url(l.url(), key + ".url");
+        long timeout = l.timeoutMillis() == null ? DEFAULT_LOOKUP_TIMEOUT_MILLIS : l.timeoutMillis();
+        if (timeout < 100 || timeout > 30_000) {
+            throw new ConfigException(key + ".timeoutMillis", "must be 100-30000, was " + l.timeoutMillis());
+        }
+        Map<String, String> headers = OutboundHttp.headers(l.headers(), key + ".headers");
+        if (l.bearerToken() != null && !l.bearerToken().isBlank()) {
+            headers.put("Authorization", "Bearer " + PaymentsConfig.secret(l.bearerToken(), key + ".bearerToken", env));
+        }
+        return new IvrSettings.AmountSource.Lookup(new AmountLookup.Target(url, Duration.ofMillis(timeout), headers),
+                Boolean.TRUE.equals(l.callerKeysOnFailure()));
+    }
+
+    /** An amount in major units ("25.00"), more than zero. */
+    private static Amount amount(String major, Currency currency, String key) {
+        Amount a;
+        try {
+            a = Amount.parse(ConfigException.require(major, key), currency);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new ConfigException(key, e.getMessage());
+        }
+        if (a.minorUnits() <= 0) {
+            throw new ConfigException(key, "must be more than zero");
+        }
+        return a;
     }
 
     private static String primary(String lang) {

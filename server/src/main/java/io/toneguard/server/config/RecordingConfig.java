@@ -10,13 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /** The {@code recording} section: the built-in recorder's mode and folder, and the external recorder webhook. */
 public record RecordingConfig(String mode, String folder, Webhook webhook) {
@@ -25,10 +22,6 @@ public record RecordingConfig(String mode, String folder, Webhook webhook) {
     public record Webhook(List<String> urls, List<String> events, int attempts, long backoffMillis, long timeoutMillis,
             String bearerToken, Map<String, String> headers) {
     }
-
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "content-type", "expect", "host",
-            "upgrade", "authorization");
 
     /** Checks the values (the folder itself is checked when recording starts); secrets from the environment. */
     public RecordingSettings toSettings() {
@@ -63,7 +56,7 @@ public record RecordingConfig(String mode, String folder, Webhook webhook) {
         List<URI> uris = new ArrayList<>();
         List<String> urls = ConfigException.require(w.urls(), "recording.webhook.urls");
         for (int i = 0; i < urls.size(); i++) {
-            uris.add(url(urls.get(i), "recording.webhook.urls[" + i + "]"));
+            uris.add(OutboundHttp.url(urls.get(i), "recording.webhook.urls[" + i + "]"));
         }
         Set<RecordingEvent> events = EnumSet.noneOf(RecordingEvent.class);
         for (String e : ConfigException.require(w.events(), "recording.webhook.events")) {
@@ -82,38 +75,11 @@ public record RecordingConfig(String mode, String folder, Webhook webhook) {
         if (w.timeoutMillis() < 1 || w.timeoutMillis() > 60_000) {
             throw new ConfigException("recording.webhook.timeoutMillis", "must be 1-60000, was " + w.timeoutMillis());
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (w.headers() != null) {
-            for (Map.Entry<String, String> h : w.headers().entrySet()) {
-                String key = "recording.webhook.headers." + h.getKey();
-                if (!TOKEN.matcher(h.getKey()).matches() || RESTRICTED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                    throw new ConfigException(key, "not a header name that can be set here (use bearerToken for Authorization)");
-                }
-                if (h.getValue() == null || h.getValue().indexOf('\r') >= 0 || h.getValue().indexOf('\n') >= 0) {
-                    throw new ConfigException(key, "needs a one-line value");
-                }
-                headers.put(h.getKey(), h.getValue());
-            }
-        }
+        Map<String, String> headers = OutboundHttp.headers(w.headers(), "recording.webhook.headers");
         if (w.bearerToken() != null && !w.bearerToken().isBlank() && !uris.isEmpty()) {
             headers.put("Authorization", "Bearer " + PaymentsConfig.secret(w.bearerToken(), "recording.webhook.bearerToken", env));
         }
         return new WebhookSettings(uris, events, w.attempts(), Duration.ofMillis(w.backoffMillis()),
                 Duration.ofMillis(w.timeoutMillis()), headers);
-    }
-
-    private static URI url(String v, String key) {
-        if (v == null || v.isBlank()) {
-            throw new ConfigException(key, "is empty");
-        }
-        try {
-            URI u = new URI(v.trim());
-            if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
-                throw new ConfigException(key, "must be an http or https URL with a host");
-            }
-            return u;
-        } catch (java.net.URISyntaxException e) {
-            throw new ConfigException(key, "not a URL: " + e.getReason());
-        }
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import io.toneguard.psp.gateway.Amount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,48 +23,72 @@ import org.slf4j.LoggerFactory;
  * One caller in the payment IVR: a {@link PaymentFlow} driving a capture, prompts played into the
  * caller's leg, silence toward the agent. Everything runs on one thread (the capture thread):
  * keys, capture events, playback ends and timers are handed to it, so nothing here is locked.
+ * A flow sent by an agent has its capture from the start; a self-service flow opens its capture
+ * once the amount is settled (configured, looked up, or keyed by the caller).
  */
 final class IvrSession {
+    /** Opens the capture of a self-service flow for its amount; throws if it cannot. */
+    interface CaptureOpener {
+        CaptureSession open(Amount amount, String description);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(IvrSession.class);
 
     private final IvrSettings settings;
-    private final CaptureSession capture;
+    private final CaptureOpener opener;
+    private CaptureSession capture;
+    private String description;
+    private boolean over;
     private final PlayPromptStage toCaller;
     private final PlayPromptStage toAgent;
     private final ScheduledExecutorService thread;
-    private final Consumer<FlowOutcome> ended;
+    private final BiConsumer<FlowOutcome, CaptureSession> ended;
     private final PaymentFlow flow;
-    private ScheduledFuture<?> noInput;
+    private ScheduledFuture<?> questionTimer;
     private ScheduledFuture<?> announcements;
     private long playGeneration;
 
     /**
+     * @param capture the capture of a flow sent by an agent, or null for one that opens its own
+     * @param opener opens the capture once the amount is settled (when {@code capture} is null)
      * @param toCaller the call's prompt stage toward the caller
      * @param toAgent the call's stage toward the agent (silence while the caller is in the flow)
-     * @param ended told once, on {@code thread}, when the flow is over and the caller is back
+     * @param ended told once, on {@code thread}, when the flow is over and the caller is back, with
+     *     the flow's capture (null if none was opened)
      */
-    IvrSession(IvrSettings settings, CaptureSession capture, List<CaptureField> fields, PlayPromptStage toCaller,
-            PlayPromptStage toAgent, ScheduledExecutorService thread, boolean selfService, Consumer<FlowOutcome> ended) {
+    IvrSession(IvrSettings settings, CaptureSession capture, CaptureOpener opener, List<CaptureField> fields,
+            PlayPromptStage toCaller, PlayPromptStage toAgent, ScheduledExecutorService thread, boolean selfService,
+            BiConsumer<FlowOutcome, CaptureSession> ended) {
+        if ((capture == null) == (opener == null)) {
+            throw new IllegalArgumentException("a capture, or an opener for one");
+        }
         this.settings = settings;
         this.capture = capture;
+        this.opener = opener;
         this.toCaller = toCaller;
         this.toAgent = toAgent;
         this.thread = thread;
         this.ended = ended;
-        var view = capture.view();
-        this.flow = new PaymentFlow(fields, view.amount(), view.reference(), settings.confirmAmount(), settings.maxAttempts(),
-                settings.say(), new Actions());
+        this.flow = new PaymentFlow(fields, settings.confirmAmount(), settings.maxAttempts(), settings.say(), new Actions());
         if (selfService) {
             flow.selfService();
         }
     }
 
+    /** The flow's capture, or null while none is open. Read on the IVR thread. */
     CaptureSession capture() {
         return capture;
     }
 
-    /** Takes the caller from the agent and starts the flow (on the IVR thread). */
+    /** Takes the caller from the agent and starts the flow for the capture's amount (on the IVR thread). */
     void start() {
+        Amount amount = capture.view().amount();
+        takeCaller();
+        thread.execute(() -> flow.start(amount));
+    }
+
+    /** Takes the caller from the agent; the flow starts when the amount is known ({@link #startFor}, {@link #startKeyed}). */
+    void takeCaller() {
         thread.execute(() -> {
             toAgent.mode(PlaybackMode.SILENCE);
             toCaller.mode(PlaybackMode.PROMPT);
@@ -73,7 +98,44 @@ final class IvrSession {
                         () -> toAgent.player().play(settings.prompts().clips(List.of(IvrSettings.AGENT_ANNOUNCEMENT))),
                         0, every, TimeUnit.MILLISECONDS);
             }
-            flow.start();
+        });
+    }
+
+    /** A self-service amount is known (configured or looked up): the flow starts for it. */
+    void startFor(Amount amount, String paymentDescription) {
+        thread.execute(() -> {
+            if (!over) {
+                description = paymentDescription;
+                flow.start(amount);
+            }
+        });
+    }
+
+    /** The caller keys the amount, within {@code limits}. */
+    void startKeyed(IvrSettings.AmountLimits limits, String paymentDescription) {
+        thread.execute(() -> {
+            if (!over) {
+                description = paymentDescription;
+                flow.startKeyedAmount(limits);
+            }
+        });
+    }
+
+    /** No amount can be had: the caller is told, and the flow ends. */
+    void unavailable() {
+        thread.execute(() -> {
+            if (!over) {
+                flow.unavailable();
+            }
+        });
+    }
+
+    /** Nothing is due: the caller is told, and the flow ends. */
+    void nothingDue() {
+        thread.execute(() -> {
+            if (!over) {
+                flow.nothingDue();
+            }
         });
     }
 
@@ -92,7 +154,7 @@ final class IvrSession {
             } else if (e instanceof CaptureEvent.CaptureTimedOut) {
                 flow.noInput();
             } else if (e instanceof CaptureEvent.PaymentApproved) {
-                flow.approved();
+                flow.approved(capture.reference());
             } else if (e instanceof CaptureEvent.PaymentDeclined) {
                 flow.declined();
             } else if (e instanceof CaptureEvent.PaymentFailed) {
@@ -149,6 +211,7 @@ final class IvrSession {
     /** The call ended: stop at once, nothing to hand back. */
     void callEnded() {
         thread.execute(() -> {
+            over = true;
             cancelTimer();
             stopAnnouncements();
             toCaller.player().stop();
@@ -164,14 +227,28 @@ final class IvrSession {
     }
 
     private void cancelTimer() {
-        if (noInput != null) {
-            noInput.cancel(false);
-            noInput = null;
+        if (questionTimer != null) {
+            questionTimer.cancel(false);
+            questionTimer = null;
         }
     }
 
     /** The flow's actions, all on the IVR thread. */
     private final class Actions implements FlowActions {
+        @Override
+        public boolean open(Amount amount) {
+            if (capture != null) {
+                return true;
+            }
+            try {
+                capture = opener.open(amount, description);
+                return true;
+            } catch (RuntimeException e) {
+                LOG.warn("IVR: the capture could not be opened ({})", e.getMessage());
+                return false;
+            }
+        }
+
         @Override
         public void play(List<String> promptIds) {
             toCaller.player().stop();
@@ -205,11 +282,17 @@ final class IvrSession {
         @Override
         public void armNoInputTimer() {
             cancelTimer();
-            noInput = thread.schedule(flow::noInput, settings.noInputTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            questionTimer = thread.schedule(flow::noInput, settings.noInputTimeout().toMillis(), TimeUnit.MILLISECONDS);
         }
 
         @Override
-        public void disarmNoInputTimer() {
+        public void armDigitTimer() {
+            cancelTimer();
+            questionTimer = thread.schedule(flow::digitTimeout, settings.interDigitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void disarmTimer() {
             cancelTimer();
         }
 
@@ -225,14 +308,15 @@ final class IvrSession {
 
         @Override
         public void finished(FlowOutcome outcome) {
+            over = true;
             cancelTimer();
             stopAnnouncements();
-            if (capture.state() == CaptureState.COLLECTING || capture.state() == CaptureState.READY) {
+            if (capture != null && (capture.state() == CaptureState.COLLECTING || capture.state() == CaptureState.READY)) {
                 capture.cancel("ivr");
             }
             toCaller.mode(PlaybackMode.PASS);
             toAgent.mode(PlaybackMode.PASS);
-            ended.accept(outcome);
+            ended.accept(outcome, capture);
         }
     }
 }

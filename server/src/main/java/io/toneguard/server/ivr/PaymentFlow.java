@@ -1,16 +1,19 @@
 package io.toneguard.server.ivr;
 
 import io.toneguard.dtmf.DtmfDigit;
+import io.toneguard.ivr.prompt.PromptIds;
 import io.toneguard.ivr.say.Say;
 import io.toneguard.psp.gateway.Amount;
 import io.toneguard.server.capture.CaptureField;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The payment IVR as callers know it: confirm the amount; then for each field, a prompt, the
+ * The payment IVR as callers know it: the amount (given, or keyed by the caller in minor units and
+ * read back), confirmed; then for each field, a prompt, the
  * caller's entry (into the capture, never here), a read-back (the last four of a card, the expiry
  * as month and year, nothing of a security code) and "press 1 to confirm, or 2 to re-enter";
  * then the payment and its outcome. Invalid entries are explained and asked again, up to
@@ -19,11 +22,12 @@ import java.util.Map;
  */
 final class PaymentFlow {
     /** Where the flow is. */
-    enum Step { CONFIRM_AMOUNT, ENTER, CONFIRM, PROCESSING, ENDING, ENDED }
+    enum Step { WAITING, ENTER_AMOUNT, CONFIRM_AMOUNT, ENTER, CONFIRM, PROCESSING, ENDING, ENDED }
+
+    /** The most digits a keyed amount may have (more is refused, never overflowed). */
+    static final int MAX_AMOUNT_DIGITS = 12;
 
     private final List<CaptureField> fields;
-    private final Amount amount;
-    private final String reference;
     private final boolean confirmAmount;
     private final int maxAttempts;
     private final Say say;
@@ -32,15 +36,20 @@ final class PaymentFlow {
     private boolean selfService;
     private final Map<CaptureField, Integer> failures = new EnumMap<>(CaptureField.class);
 
-    private Step step;
+    private Step step = Step.WAITING;
     private int current;
     private FlowOutcome outcome;
+    private Amount amount;
+    /** The caller keys the amount: its currency and limits, what is keyed so far, and the refusals. */
+    private boolean amountKeyed;
+    private Currency keyedCurrency;
+    private IvrSettings.AmountLimits limits;
+    private long keyedMinor;
+    private int keyedDigits;
+    private int amountFailures;
 
-    PaymentFlow(List<CaptureField> fields, Amount amount, String reference, boolean confirmAmount, int maxAttempts,
-            Say say, FlowActions actions) {
+    PaymentFlow(List<CaptureField> fields, boolean confirmAmount, int maxAttempts, Say say, FlowActions actions) {
         this.fields = List.copyOf(fields);
-        this.amount = amount;
-        this.reference = reference;
         this.confirmAmount = confirmAmount;
         this.maxAttempts = maxAttempts;
         this.say = say;
@@ -61,16 +70,43 @@ final class PaymentFlow {
         return step == Step.ENTER || step == Step.CONFIRM ? fields.get(current) : null;
     }
 
-    void start() {
-        if (confirmAmount) {
-            step = Step.CONFIRM_AMOUNT;
-            List<String> p = new ArrayList<>(List.of("amount-is"));
-            p.addAll(say.amount(amount.minorUnits(), amount.currency()));
-            p.add("press-1-confirm-2-cancel");
-            actions.play(p);
-            actions.armNoInputTimer();
+    /** Starts the flow for a known amount (given by the agent, the configuration or a lookup). */
+    void start(Amount known) {
+        if (step != Step.WAITING) {
+            return;
+        }
+        amount = known;
+        if (!actions.open(known)) {
+            unavailable();
+        } else if (confirmAmount) {
+            askToConfirmAmount();
         } else {
             ask(0, List.of());
+        }
+    }
+
+    /** Starts the flow with the caller keying the amount, in minor units, within {@code limits}. */
+    void startKeyedAmount(IvrSettings.AmountLimits allowed) {
+        if (step != Step.WAITING) {
+            return;
+        }
+        amountKeyed = true;
+        keyedCurrency = allowed.min().currency();
+        limits = allowed;
+        askForAmount(List.of());
+    }
+
+    /** No payment can be taken now (e.g. the amount could not be looked up): the caller is told, and it ends. */
+    void unavailable() {
+        if (step != Step.ENDING && step != Step.ENDED) {
+            end(FlowOutcome.UNAVAILABLE, List.of("payment-unavailable"));
+        }
+    }
+
+    /** Nothing is due (an amount lookup said so): the caller is told, and it ends. */
+    void nothingDue() {
+        if (step == Step.WAITING) {
+            end(FlowOutcome.NOTHING_DUE, List.of("no-payment-due"));
         }
     }
 
@@ -78,15 +114,37 @@ final class PaymentFlow {
     void key(DtmfDigit digit) {
         char k = digit.key();
         switch (step) {
+            case ENTER_AMOUNT -> {
+                actions.stopPrompt();
+                if (k == '*') {
+                    end(FlowOutcome.CANCELLED, List.of("cancelled"));
+                } else if (k == '#') {
+                    amountEntered();
+                } else if (k >= '0' && k <= '9') {
+                    if (keyedDigits < MAX_AMOUNT_DIGITS) {
+                        keyedMinor = keyedMinor * 10 + (k - '0');
+                    }
+                    keyedDigits++;
+                    actions.armDigitTimer();
+                }
+            }
             case CONFIRM_AMOUNT -> {
                 actions.stopPrompt();
                 if (k == '1') {
-                    actions.disarmNoInputTimer();
-                    ask(0, List.of());
+                    actions.disarmTimer();
+                    if (!amountKeyed) {
+                        ask(0, List.of());
+                    } else if (actions.open(amount)) {
+                        ask(0, List.of());
+                    } else {
+                        unavailable();
+                    }
+                } else if (k == '2' && amountKeyed) {
+                    askForAmount(List.of());
                 } else if (k == '2' || k == '*') {
                     end(FlowOutcome.CANCELLED, List.of("cancelled"));
                 } else {
-                    actions.play(List.of("press-1-confirm-2-cancel"));
+                    actions.play(List.of(amountKeyed ? "press-1-confirm-2-reenter" : "press-1-confirm-2-cancel"));
                     actions.armNoInputTimer();
                 }
             }
@@ -101,7 +159,7 @@ final class PaymentFlow {
             case CONFIRM -> {
                 actions.stopPrompt();
                 if (k == '1') {
-                    actions.disarmNoInputTimer();
+                    actions.disarmTimer();
                     if (current + 1 < fields.size()) {
                         ask(current + 1, List.of());
                     } else {
@@ -110,7 +168,7 @@ final class PaymentFlow {
                         actions.process();
                     }
                 } else if (k == '2') {
-                    actions.disarmNoInputTimer();
+                    actions.disarmTimer();
                     ask(current, List.of());
                 } else if (k == '*') {
                     end(FlowOutcome.CANCELLED, List.of("cancelled"));
@@ -120,7 +178,7 @@ final class PaymentFlow {
                 }
             }
             default -> {
-                // processing or ending: keys change nothing
+                // waiting for the amount, processing or ending: keys change nothing
             }
         }
     }
@@ -154,9 +212,16 @@ final class PaymentFlow {
         }
     }
 
+    /** The caller stopped keying an amount without the hash key: what was keyed is the entry. */
+    void digitTimeout() {
+        if (step == Step.ENTER_AMOUNT && keyedDigits > 0) {
+            amountEntered();
+        }
+    }
+
     /** Nothing was keyed in time (a field, a question, or the whole capture). */
     void noInput() {
-        if (step == Step.ENTER || step == Step.CONFIRM || step == Step.CONFIRM_AMOUNT) {
+        if (step == Step.ENTER_AMOUNT || step == Step.ENTER || step == Step.CONFIRM || step == Step.CONFIRM_AMOUNT) {
             end(FlowOutcome.NO_INPUT, List.of("no-input"));
         }
     }
@@ -168,7 +233,8 @@ final class PaymentFlow {
         }
     }
 
-    void approved() {
+    /** @param reference the payment's reference, spelled out to the caller */
+    void approved(String reference) {
         if (step == Step.PROCESSING) {
             List<String> p = new ArrayList<>(List.of("payment-successful", "your-reference-is"));
             p.addAll(say.characters(reference));
@@ -196,6 +262,42 @@ final class PaymentFlow {
         }
     }
 
+    private void askToConfirmAmount() {
+        step = Step.CONFIRM_AMOUNT;
+        List<String> p = new ArrayList<>(List.of("amount-is"));
+        p.addAll(say.amount(amount.minorUnits(), amount.currency()));
+        p.add(amountKeyed ? "press-1-confirm-2-reenter" : "press-1-confirm-2-cancel");
+        actions.play(p);
+        actions.armNoInputTimer();
+    }
+
+    private void askForAmount(List<String> before) {
+        step = Step.ENTER_AMOUNT;
+        keyedMinor = 0;
+        keyedDigits = 0;
+        amount = null;
+        List<String> p = new ArrayList<>(before);
+        p.add(PromptIds.enterAmount(keyedCurrency));
+        actions.play(p);
+        actions.armNoInputTimer();
+    }
+
+    /** The caller ended an amount (hash key or a pause): read back if it can be taken, else explained and asked again. */
+    private void amountEntered() {
+        actions.disarmTimer();
+        Amount keyed = keyedDigits == 0 || keyedDigits > MAX_AMOUNT_DIGITS ? null : new Amount(keyedMinor, keyedCurrency);
+        keyedMinor = 0;
+        keyedDigits = 0;
+        if (keyed != null && limits.allows(keyed)) {
+            amount = keyed;
+            askToConfirmAmount();
+        } else if (++amountFailures >= maxAttempts) {
+            end(FlowOutcome.TOO_MANY_ATTEMPTS, List.of("amount-not-accepted", "too-many-attempts"));
+        } else {
+            askForAmount(List.of("amount-not-accepted", "please-try-again"));
+        }
+    }
+
     private void ask(int index, List<String> before) {
         current = index;
         step = Step.ENTER;
@@ -207,7 +309,7 @@ final class PaymentFlow {
     }
 
     private void end(FlowOutcome how, List<String> prompts) {
-        actions.disarmNoInputTimer();
+        actions.disarmTimer();
         outcome = how;
         step = Step.ENDING;
         List<String> p = new ArrayList<>(prompts);
@@ -244,17 +346,8 @@ final class PaymentFlow {
         };
     }
 
-    /** Every prompt id a flow may play besides what {@link Say} builds. */
+    /** Every prompt id a flow may play besides what {@link Say} builds and the amount prompts of keyed currencies. */
     static List<String> promptIds() {
-        List<String> ids = new ArrayList<>(List.of("amount-is", "press-1-confirm-2-cancel", "press-1-confirm-2-reenter",
-                "please-try-again", "too-many-attempts", "no-input", "cancelled", "please-wait-processing",
-                "payment-successful", "your-reference-is", "payment-declined", "payment-failed-try-later",
-                "returning-to-agent", "goodbye", "you-entered-card-ending-in", "you-entered-expiry", "you-entered-security-code",
-                "you-entered-postcode", "account-ending-in", "card-not-accepted", "card-expired"));
-        for (CaptureField f : CaptureField.values()) {
-            ids.add(enterPrompt(f));
-            ids.add(invalidPrompt(f, ""));
-        }
-        return ids;
+        return PromptIds.FLOW;
     }
 }

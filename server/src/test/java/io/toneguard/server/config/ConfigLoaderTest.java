@@ -9,8 +9,11 @@ import io.toneguard.psp.card.CardValidator;
 import io.toneguard.server.capture.CaptureField;
 import io.toneguard.server.capture.CaptureSettings;
 import io.toneguard.server.capture.PanDisplay;
+import io.toneguard.server.ivr.IvrSessions;
+import io.toneguard.server.ivr.IvrSettings;
 import io.toneguard.server.records.PaymentRecords;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -184,16 +187,64 @@ class ConfigLoaderTest {
     void selfServiceNumbersNeedAnEntryWithAnAmount() throws IOException {
         String entry = "ivr:\n  selfService:\n    bill:\n      kind: card\n      amount: \"12.50\"\n      currency: GBP\n      description: Bill\n";
         ToneGuardConfig c = loader.load(yaml(entry + "routing:\n  rules:\n    - userExact: pay\n      target: \"self-service:bill\"\n"));
-        assertEquals(1250, c.ivr().toSettings().selfService().get("bill").amount().minorUnits());
+        var bill = c.ivr().toSettings().selfService().get("bill");
+        assertEquals(1250, ((IvrSettings.AmountSource.Fixed) bill.amountFrom()).amount().minorUnits());
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(yaml(
                 "routing:\n  rules:\n    - userExact: pay\n      target: \"self-service:rent\"\n")));
         assertEquals("routing.rules", e.key());
         assertTrue(e.getMessage().contains("ivr.selfService.rent"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> loader.load(yaml(entry.replace("\"12.50\"", "\"twelve\""))));
-        assertEquals("ivr.selfService.bill", e.key());
+        assertEquals("ivr.selfService.bill.amount", e.key());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml(entry.replace("\"12.50\"", "\"12.505\""))));
+        assertEquals("ivr.selfService.bill.amount", e.key());
+        assertTrue(e.getMessage().contains("at most 2 decimal places"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> loader.load(yaml(
                 "routing:\n  rules:\n    - userExact: pay\n      target: \"tel:+441234\"\n")));
         assertEquals("routing.rules[0].target", e.key());
+    }
+
+    @Test
+    void selfServiceAmountsMayBeLookedUpOrKeyedWithinLimits() throws IOException {
+        String lookup = "ivr:\n  selfService:\n    account:\n      amountFrom: lookup\n      currency: GBP\n"
+                + "      maxAmount: \"2000.00\"\n      lookup:\n        url: \"https://billing.example/due\"\n"
+                + "        bearerToken: \"s3cret\"\n        headers: {X-Tenant: acme}\n        callerKeysOnFailure: true\n";
+        var settings = loader.load(yaml(lookup)).ivr().toSettings();
+        var account = settings.selfService().get("account");
+        var from = (IvrSettings.AmountSource.Lookup) account.amountFrom();
+        assertEquals("https://billing.example/due", from.target().url().toString());
+        assertEquals(3000, from.target().timeout().toMillis(), "the default wait");
+        assertEquals("Bearer s3cret", from.target().headers().get("Authorization"));
+        assertEquals("acme", from.target().headers().get("X-Tenant"));
+        assertTrue(from.callerKeysOnFailure());
+        assertEquals(1, account.limits().min().minorUnits(), "the least by default: one penny");
+        assertEquals(200_000, account.limits().max().minorUnits());
+        assertFalse(from.target().toString().contains("s3cret"), "the token never shows in a log line");
+        assertTrue(IvrSessions.requiredPromptIds(settings).contains("enter-amount-gbp"), "the fallback needs the amount prompt");
+
+        String keyed = "ivr:\n  selfService:\n    donate:\n      amountFrom: caller\n      currency: USD\n"
+                + "      minAmount: \"1.00\"\n      maxAmount: \"500.00\"\n";
+        var donate = loader.load(yaml(keyed)).ivr().toSettings().selfService().get("donate");
+        assertTrue(donate.amountFrom() instanceof IvrSettings.AmountSource.KeyedByCaller);
+        assertEquals(100, donate.limits().min().minorUnits());
+
+        Map<String, String> wrong = Map.of(
+                keyed.replace("      maxAmount: \"500.00\"\n", ""), "ivr.selfService.donate.maxAmount",
+                keyed.replace("\"1.00\"", "\"600.00\""), "ivr.selfService.donate.maxAmount",
+                keyed.replace("caller", "guess"), "ivr.selfService.donate.amountFrom",
+                keyed.replace("USD", "CHF"), "ivr.language",
+                keyed + "      amount: \"5.00\"\n", "ivr.selfService.donate.amount",
+                lookup.replace("https://billing.example/due", "ftp://billing.example/due"), "ivr.selfService.account.lookup.url",
+                lookup.replace("X-Tenant", "Host"), "ivr.selfService.account.lookup.headers.Host",
+                lookup.substring(0, lookup.indexOf("      lookup:")), "ivr.selfService.account.lookup");
+        for (Map.Entry<String, String> w : wrong.entrySet()) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> loader.load(yaml(w.getKey())), w.getKey());
+            assertEquals(w.getValue(), e.key(), e.getMessage());
+        }
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.load(yaml(lookup.replace("s3cret", "env:TONEGUARD_TEST_UNSET_BILLING_TOKEN"))));
+        assertEquals("ivr.selfService.account.lookup.bearerToken", e.key());
+        assertTrue(e.getMessage().contains("TONEGUARD_TEST_UNSET_BILLING_TOKEN"), e.getMessage());
     }
 
     @Test
