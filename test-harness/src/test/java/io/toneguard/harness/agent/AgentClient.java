@@ -93,6 +93,11 @@ final class AgentClient implements AutoCloseable {
         return e;
     }
 
+    /** The next event if one comes within {@code wait}, else null. */
+    JsonNode pollEvent(Duration wait) throws InterruptedException {
+        return events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
         if (socket != null) {
