@@ -168,13 +168,16 @@ final class CallMedia implements AutoCloseable {
         return relay != null;
     }
 
-    /** RTP packets received so far from both sides (read from another thread: approximate). */
+    /**
+     * RTP packets received so far from both peers, not counting those generated here (prompts):
+     * read from another thread, so approximate.
+     */
     long packetsReceived() {
         RtpRelay r = relay;
         if (r == null) {
             return 0;
         }
-        return r.aToB().stages().get(0).stats().packetsIn() + r.bToA().stages().get(0).stats().packetsIn();
+        return r.aToB().stages().get(0).stats().packetsIn() + r.bToA().stages().get(0).stats().packetsIn() - r.injectedPackets();
     }
 
     /** Stops the relay, closes both endpoints and wipes both legs' SRTP keys (on the event loop, after the last packet). */

@@ -90,8 +90,7 @@ final class CallSession implements CallInfo {
     /** A leg put the call on hold (sendonly, inactive, 0.0.0.0): silence is expected, not a dead call. */
     private boolean onHold;
     private int callerTelephoneEventPt = -1;
-    private long lastPackets;
-    private long lastActivityNanos = System.nanoTime();
+    private final MediaActivity activity = new MediaActivity();
     private long sessionExpiresNanos;
     private long lastRefreshNanos = System.nanoTime();
 
@@ -342,12 +341,7 @@ final class CallSession implements CallInfo {
      * @throws SdpNegotiationException (SIP: 488) naming the leg and its transport, never a key
      */
     private void requireSdesAllowed(String transport, String leg) throws SdpNegotiationException {
-        if ("tls".equals(transport) || b.settings.allowSdesWithoutTls()) {
-            return;
-        }
-        LOG.warn("call {}: SRTP with SDES keys refused toward {}: its SIP is {}, not TLS (sip.allowSdesWithoutTls is false)",
-                id, leg, transport);
-        throw new SdpNegotiationException("SDES keys are only exchanged over SIP over TLS");
+        SdesLeg.requireAllowed(b.settings, id, transport, leg);
     }
 
     private SdesLeg sdes(Leg leg) {
@@ -617,7 +611,7 @@ final class CallSession implements CallInfo {
             aInviteTx.sendResponse(ok);
             state = CallState.CONFIRMED;
             answeredAt = Instant.now();
-            lastActivityNanos = System.nanoTime();
+            activity.reset(System.nanoTime());
             LOG.info("call {}: answered", id);
             b.observer.callAnswered(this);
             return;
@@ -1070,11 +1064,7 @@ final class CallSession implements CallInfo {
         if (state != CallState.CONFIRMED || media == null) {
             return;
         }
-        long packets = media.packetsReceived();
-        if (packets != lastPackets || onHold) {
-            lastPackets = packets;
-            lastActivityNanos = now; // on hold, silence is expected
-        } else if (now - lastActivityNanos > timeoutNanos) {
+        if (activity.silentFor(now, media.packetsReceived(), onHold) > timeoutNanos) {
             endBothLegs("no RTP for " + timeoutNanos / 1_000_000_000L + " s");
             return;
         }

@@ -15,10 +15,26 @@ import io.toneguard.media.srtp.SrtpSession;
  * peer's key keeps ours too, so the session goes on. {@link #close()} wipes every key.
  */
 final class SdesLeg implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SdesLeg.class);
+
     private final String name;
     private final SdesPolicy policy;
     private SdesOffer pendingOffer;
     private SdesKeys keys;
+
+    /**
+     * SDES keys travel in the SDP: only over SIP over TLS, unless configuration allows otherwise.
+     *
+     * @throws SdpNegotiationException (SIP: 488) naming the leg and its transport, never a key
+     */
+    static void requireAllowed(SipSettings settings, String callId, String transport, String leg) throws SdpNegotiationException {
+        if ("tls".equals(transport) || settings.allowSdesWithoutTls()) {
+            return;
+        }
+        LOG.warn("call {}: SRTP with SDES keys refused toward {}: its SIP is {}, not TLS (sip.allowSdesWithoutTls is false)",
+                callId, leg, transport);
+        throw new SdpNegotiationException("SDES keys are only exchanged over SIP over TLS");
+    }
 
     SdesLeg(String name, SdesPolicy policy) {
         this.name = name;

@@ -200,6 +200,13 @@ public final class SipB2bua implements AutoCloseable {
                 LOG.warn("call {}: media check failed: {}", s.id(), e.toString());
             }
         }
+        for (LocalCall c : localCalls.values()) {
+            try {
+                c.checkMedia(now, settings.rtpTimeout().toNanos());
+            } catch (RuntimeException e) {
+                LOG.warn("self-service call {}: media check failed: {}", c.id(), e.toString());
+            }
+        }
     }
 
     /**

@@ -32,6 +32,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * replaced and renumbered packets). Each leg has its own keys; nothing is passed through.
  */
 public final class RtpRelay implements AutoCloseable {
+    /** Packets injected (generated here), both ways; see {@link #injectedPackets()}. */
+    private long injected;
     private final String name;
     private final MediaEndpoint a;
     private final MediaEndpoint b;
@@ -151,6 +153,15 @@ public final class RtpRelay implements AutoCloseable {
      * @param packet a whole RTP datagram (header and payload) between reader and writer index
      * @param nowNanos {@link System#nanoTime()} now, as receive times are
      */
+    /**
+     * Packets injected so far, both ways: the pipelines' first stages count them with those
+     * received, so a peer's own packets are the difference. Written on the event loop; read
+     * elsewhere it is approximate.
+     */
+    public long injectedPackets() {
+        return injected;
+    }
+
     public void injectBToA(ByteBuf packet, long nowNanos) {
         inject(bToARtp, bToAInjected, packet, nowNanos, a);
     }
@@ -166,6 +177,7 @@ public final class RtpRelay implements AutoCloseable {
             packet.release();
             throw new IllegalStateException("inject on the relay's event loop only");
         }
+        injected++;
         pipeline.receive(context.resetGenerated(packet, nowNanos));
         out.flush();
     }
