@@ -56,6 +56,7 @@ class BaresipSrtpCallsTest {
     private static Path callerMic;
     private static Path agentMic;
     private static short[] callerAudio;
+    private static Path payerMic;
 
     @BeforeAll
     static void start(@TempDir Path tmp) throws Exception {
@@ -76,6 +77,10 @@ class BaresipSrtpCallsTest {
         }
         s.audio(SpeechCorpus.read("please-try-again.wav")).silence(300);
         callerAudio = s.pcm();
+        // a self-service caller: listens to the amount, presses 2 (cancel) into the prompt, then stays silent
+        payerMic = dir.resolve("payer-mic.wav");
+        WavWriter.write(payerMic, new WavAudio(WavEncoding.PCM16, 8000,
+                new Signal(13).silence(3000).tone(DtmfDigit.D2, 150, -8).silence(22_000).pcm()));
         callerMic = dir.resolve("caller-mic.wav");
         WavWriter.write(callerMic, new WavAudio(WavEncoding.PCM16, 8000, callerAudio));
         agentMic = dir.resolve("agent-mic.wav");
@@ -92,6 +97,9 @@ class BaresipSrtpCallsTest {
                 + "      agentMedia: sdes\n"
                 + "    - userExact: sdesagent\n      target: \"sip:sdesagent@127.0.0.1:" + (SECURE_AGENT_SIP + 1) + ";transport=tls\"\n"
                 + "      agentMedia: sdes\n"
+                + "    - userExact: pay\n      target: \"self-service:bill\"\n"
+                + "ivr:\n  noInputTimeoutSeconds: 5\n  selfService:\n"
+                + "    bill: {kind: card, amount: \"12.00\", currency: GBP, description: Bill}\n"
                 + "media:\n  portMin: 33400\n  portMax: 33499\napi:\n  enabled: false\nrecording:\n  mode: \"off\"\n"
                 + "records:\n  url: \"jdbc:h2:file:" + dir.resolve("records") + "\"\n");
         LOG.start();
@@ -214,5 +222,41 @@ class BaresipSrtpCallsTest {
                         + ";transport=tls\"")
                 .dial("sip:sdesagent@127.0.0.1:" + SECURE_AGENT_SIP);
         assertSpeechAndNoDigits(call(agent, caller));
+    }
+
+    @Test
+    void anSdesCallerOverTlsPaysBySelfServiceAndToneGuardHangsUp() throws Exception {
+        selfService(Baresip.phone("payer").sipPort(CALLER_SIP + 8).rtpPorts(33100, 33149).tls(callerBundle, ca)
+                .account("<sip:payer@127.0.0.1;transport=tls>;mediaenc=srtp-mand;outbound=\"sip:127.0.0.1:" + TLS_PORT
+                        + ";transport=tls\""));
+    }
+
+    @Test
+    void aDtlsSrtpCallerPaysBySelfServiceAndToneGuardHangsUp() throws Exception {
+        selfService(Baresip.phone("dtlspayer").sipPort(CALLER_SIP + 8).rtpPorts(33100, 33149).tls(callerBundle, ca)
+                .account("<sip:payer@127.0.0.1;transport=tls>;mediaenc=dtls_srtp;outbound=\"sip:127.0.0.1:" + TLS_PORT
+                        + ";transport=tls\""));
+    }
+
+    /**
+     * Dials the self-service number: ToneGuard answers with SRTP, the caller hears the amount
+     * (decrypted by baresip), its key 2 reaches the flow (decrypted by ToneGuard) and cancels, and
+     * ToneGuard hangs up after "goodbye".
+     */
+    private static void selfService(Baresip payer) throws Exception {
+        int before = LOG.list.size();
+        try (Baresip.Phone p = payer.dial("sip:pay@127.0.0.1").microphone(payerMic).quitAfter(Duration.ofSeconds(40)).start()) {
+            assertTrue(p.awaitOutput("Call established", Duration.ofSeconds(15)), "payer:\n" + p.output());
+            assertTrue(p.awaitOutput("terminated", Duration.ofSeconds(25)), "ToneGuard hangs up after the flow:\n" + p.output());
+            Thread.sleep(300);
+            List<Path> heard = p.heard();
+            assertEquals(1, heard.size(), "one call dumped: " + heard + "\n" + p.output());
+            short[] pcm = WavReader.read(heard.get(0)).samples();
+            assertTrue(pcm.length / 8000.0 > 3, "the call lasted past the prompts: " + pcm.length / 8000.0 + " s");
+            assertTrue(rms(pcm) > 300, "the prompts reach the caller through SRTP (rms " + rms(pcm) + ")");
+        }
+        List<String> lines = LOG.list.subList(before, LOG.list.size()).stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.contains("ended (cancelled)")), "the caller's 2 cancelled the flow: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("answered here (SRTP")), "answered with SRTP: " + lines);
     }
 }
