@@ -117,18 +117,21 @@ public final class IvrSessions {
             throw new IllegalStateException("no ivr.selfService entry " + name);
         }
         List<CaptureField> fields = s.kind() == CaptureKind.CARD ? settings.cardFields() : settings.bankFields();
-        IvrSession[] self = new IvrSession[1];
         IvrSession session = new IvrSession(settings, null, (amount, description) -> {
             CaptureSession capture = openCapture(callId, SELF_SERVICE_AGENT,
                     new StartCapture(s.kind(), amount, null, description, null, null), fields, controls);
-            byCapture.put(capture.id(), self[0]);
+            IvrSession opening = byCall.get(callId);
+            if (opening == null) { // the call ended meanwhile
+                capture.callEnded();
+                throw new IllegalStateException("call " + callId + " has ended");
+            }
+            byCapture.put(capture.id(), opening);
             published(capture);
             return capture;
         }, fields, toCaller, toAgent, thread, true, (outcome, capture) -> {
             ended(callId, capture, outcome);
             hangUp.run();
         });
-        self[0] = session;
         if (byCall.putIfAbsent(callId, session) != null) {
             throw new IllegalStateException("call " + callId + " is already in the payment IVR");
         }
