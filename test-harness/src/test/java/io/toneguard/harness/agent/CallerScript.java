@@ -57,7 +57,16 @@ final class CallerScript {
     }
 
     List<RtpPcapWriter.TimedPacket> packets() {
-        signal.silence(200);
+        return packets(200);
+    }
+
+    /**
+     * The packets, and then silence for {@code staysOnMillis}: a phone keeps sending RTP while the
+     * caller listens, and ToneGuard hangs up on a caller whose media stops (its RTP timeout counts
+     * the peers' packets only, never the prompts it plays). Closing the sender ends it earlier.
+     */
+    List<RtpPcapWriter.TimedPacket> packets(double staysOnMillis) {
+        signal.silence(staysOnMillis);
         return RtpPcapWriter.packets(signal.pcm(), presses, RtpPcapWriter.Options.DEFAULT);
     }
 }

@@ -126,15 +126,18 @@ abstract class IvrCallTest {
                 int callerPort = toneGuard.calls().find(callId).orElseThrow().callerMediaPort();
                 AgentClient.Answer started = alice.post("/api/v1/calls/" + callId + "/ivr", body);
                 assertEquals(201, started.status(), String.valueOf(started.body()));
-                Thread sending = callerMedia.send(script.packets(), new InetSocketAddress("127.0.0.1", callerPort));
+                // the caller stays on the line (sending silence) until the test is done with the call
+                long sendingFrom = System.nanoTime();
+                double scriptMillis = script.now();
+                callerMedia.send(script.packets(callMillis), new InetSocketAddress("127.0.0.1", callerPort));
                 List<JsonNode> events = new ArrayList<>();
                 JsonNode e;
                 do {
                     e = alice.nextEvent(Duration.ofSeconds(60));
                     events.add(e);
                 } while (!"ivrEnded".equals(e.path("type").asText()));
-                sending.join(afterwards.toMillis() + 30_000);
-                Thread.sleep(afterwards.toMillis());
+                long scriptLeft = (long) scriptMillis - (System.nanoTime() - sendingFrom) / 1_000_000;
+                Thread.sleep(Math.max(0, scriptLeft) + afterwards.toMillis());
                 JsonNode payments = alice.get("/api/v1/payments").body();
                 List<String> traces = new ArrayList<>(alice.received);
                 traces.addAll(logs.lines());

@@ -162,7 +162,7 @@ class IvrSelfServiceTest extends IvrCallTest {
                         .key("caller_rtp_port", b + 16).key("pause_ms", 60_000).timeout(Duration.ofSeconds(90)).start()) {
             String callId = awaitNewCall(ops, known, Duration.ofSeconds(5));
             int callerPort = toneGuard.calls().find(callId).orElseThrow().callerMediaPort();
-            callerMedia.send(script.packets(), new InetSocketAddress("127.0.0.1", callerPort));
+            callerMedia.send(script.packets(60_000), new InetSocketAddress("127.0.0.1", callerPort));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (toneGuard.calls().find(callId).isPresent()) {
                 assertTrue(System.nanoTime() < deadline, "ToneGuard hangs up after the flow");
