@@ -161,7 +161,7 @@ public record IvrConfig(String language, String promptsFolder, boolean confirmAm
     }
 
     private static IvrSettings.AmountSource.Lookup lookup(String key, Lookup l, java.util.function.Function<String, String> env) {
-        java.net.URI url = OutboundHttp.url(l.url(), key + ".url");
+        java.net.URI url = OutboundHttp.secureUrl(l.url(), key + ".url");
         long timeout = l.timeoutMillis() == null ? DEFAULT_LOOKUP_TIMEOUT_MILLIS : l.timeoutMillis();
         if (timeout < 100 || timeout > 30_000) {
             throw new ConfigException(key + ".timeoutMillis", "must be 100-30000, was " + l.timeoutMillis());

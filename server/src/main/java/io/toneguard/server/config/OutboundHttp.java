@@ -32,6 +32,19 @@ final class OutboundHttp {
         }
     }
 
+    /** An https URL, or plain http to loopback only: for services that get secrets or personal data. */
+    static URI secureUrl(String v, String key) {
+        URI u = url(v, key);
+        if (!"https".equals(u.getScheme()) && !isLoopback(u.getHost())) {
+            throw new ConfigException(key, "must be an https URL (plain http only to loopback)");
+        }
+        return u;
+    }
+
+    private static boolean isLoopback(String host) {
+        return "127.0.0.1".equals(host) || "localhost".equals(host) || "::1".equals(host) || "[::1]".equals(host);
+    }
+
     /**
      * Extra headers: valid names, one-line values, none that HTTP itself sets, and no
      * Authorization (that comes from a {@code bearerToken} secret).

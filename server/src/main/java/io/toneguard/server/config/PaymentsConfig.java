@@ -105,19 +105,19 @@ public record PaymentsConfig(String gateway, int maxAttempts, long retryBackoffM
                         .withDelays(Duration.ofMillis(sandbox.minDelayMillis()), Duration.ofMillis(sandbox.maxDelayMillis()))
                         .withValidation(validationPolicy()));
                 case "stripe" -> new StripeGateway(StripeConfig.of(secret(stripe.secretKey(), "payments.stripe.secretKey", env))
-                        .withBaseUri(url(stripe.baseUrl(), "payments.stripe.baseUrl")).withTimeouts(connect, read));
+                        .withBaseUri(OutboundHttp.secureUrl(stripe.baseUrl(), "payments.stripe.baseUrl")).withTimeouts(connect, read));
                 case "braintree" -> new BraintreeGateway(new BraintreeConfig(
                         required(braintree.publicKey(), "payments.braintree.publicKey"),
                         secret(braintree.privateKey(), "payments.braintree.privateKey", env),
-                        url(braintree.baseUrl(), "payments.braintree.baseUrl"), BraintreeConfig.DEFAULT_VERSION,
+                        OutboundHttp.secureUrl(braintree.baseUrl(), "payments.braintree.baseUrl"), BraintreeConfig.DEFAULT_VERSION,
                         blankToNull(braintree.merchantAccountId()), connect, read));
                 case "adyen" -> new AdyenGateway(AdyenConfig.of(secret(adyen.apiKey(), "payments.adyen.apiKey", env),
                                 required(adyen.merchantAccount(), "payments.adyen.merchantAccount"))
-                        .withBaseUri(url(adyen.baseUrl(), "payments.adyen.baseUrl")).withTimeouts(connect, read));
+                        .withBaseUri(OutboundHttp.secureUrl(adyen.baseUrl(), "payments.adyen.baseUrl")).withTimeouts(connect, read));
                 case "authorizenet" -> new AuthorizeNetGateway(AuthorizeNetConfig.of(
                                 required(authorizenet.apiLoginId(), "payments.authorizenet.apiLoginId"),
                                 secret(authorizenet.transactionKey(), "payments.authorizenet.transactionKey", env))
-                        .withBaseUri(url(authorizenet.baseUrl(), "payments.authorizenet.baseUrl")).withTimeouts(connect, read));
+                        .withBaseUri(OutboundHttp.secureUrl(authorizenet.baseUrl(), "payments.authorizenet.baseUrl")).withTimeouts(connect, read));
                 case "generic" -> new GenericHttpGateway(generic(connect, read, env));
                 default -> throw new ConfigException("payments.gateway",
                         "unknown gateway '" + which + "' (use sandbox, stripe, braintree, adyen, authorizenet, generic)");
@@ -130,7 +130,7 @@ public record PaymentsConfig(String gateway, int maxAttempts, long retryBackoffM
     private GenericGatewayConfig generic(Duration connect, Duration read, Function<String, String> env) {
         Generic g = generic;
         GenericGatewayConfig.Builder b = GenericGatewayConfig.builder(required(g.name(), "payments.generic.name"),
-                        url(g.url(), "payments.generic.url"))
+                        OutboundHttp.secureUrl(g.url(), "payments.generic.url"))
                 .httpMethod(required(g.method(), "payments.generic.method").toUpperCase(Locale.ROOT))
                 .requestType(bodyType(g.requestType(), "payments.generic.requestType"))
                 .responseType(bodyType(g.responseType(), "payments.generic.responseType"))
@@ -194,22 +194,6 @@ public record PaymentsConfig(String gateway, int maxAttempts, long retryBackoffM
 
     private static String blankToNull(String v) {
         return v == null || v.isBlank() ? null : v;
-    }
-
-    private static URI url(String v, String key) {
-        try {
-            URI u = URI.create(required(v, key));
-            if (!"https".equals(u.getScheme()) && !("http".equals(u.getScheme()) && isLoopback(u.getHost()))) {
-                throw new ConfigException(key, "must be an https URL (plain http only to loopback)");
-            }
-            return u;
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(key, "not a URL");
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        return "127.0.0.1".equals(host) || "localhost".equals(host) || "::1".equals(host) || "[::1]".equals(host);
     }
 
     /** A secret: {@code env:NAME} reads the environment; the value itself never appears in a message. */

@@ -234,6 +234,7 @@ class ConfigLoaderTest {
                 keyed.replace("USD", "CHF"), "ivr.language",
                 keyed + "      amount: \"5.00\"\n", "ivr.selfService.donate.amount",
                 lookup.replace("https://billing.example/due", "ftp://billing.example/due"), "ivr.selfService.account.lookup.url",
+                lookup.replace("https://billing.example/due", "http://billing.example/due"), "ivr.selfService.account.lookup.url",
                 lookup.replace("X-Tenant", "Host"), "ivr.selfService.account.lookup.headers.Host",
                 lookup.substring(0, lookup.indexOf("      lookup:")), "ivr.selfService.account.lookup");
         for (Map.Entry<String, String> w : wrong.entrySet()) {
