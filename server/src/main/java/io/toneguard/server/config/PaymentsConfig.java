@@ -15,7 +15,6 @@ import io.toneguard.psp.sandbox.SandboxConfig;
 import io.toneguard.psp.sandbox.SandboxGateway;
 import io.toneguard.psp.stripe.StripeConfig;
 import io.toneguard.psp.stripe.StripeGateway;
-import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
