@@ -82,9 +82,8 @@ final class IvrSession {
 
     /** Takes the caller from the agent and starts the flow for the capture's amount (on the IVR thread). */
     void start() {
-        Amount amount = capture.view().amount();
         takeCaller();
-        thread.execute(() -> flow.start(amount));
+        startFor(capture.view().amount(), null);
     }
 
     /** Takes the caller from the agent; the flow starts when the amount is known ({@link #startFor}, {@link #startKeyed}). */
@@ -101,40 +100,37 @@ final class IvrSession {
         });
     }
 
-    /** A self-service amount is known (configured or looked up): the flow starts for it. */
+    /** The amount is known (given, configured or looked up): the flow starts for it. */
     void startFor(Amount amount, String paymentDescription) {
-        thread.execute(() -> {
-            if (!over) {
-                description = paymentDescription;
-                flow.start(amount);
-            }
+        unlessOver(() -> {
+            description = paymentDescription;
+            flow.start(amount);
         });
     }
 
     /** The caller keys the amount, within {@code limits}. */
     void startKeyed(IvrSettings.AmountLimits limits, String paymentDescription) {
-        thread.execute(() -> {
-            if (!over) {
-                description = paymentDescription;
-                flow.startKeyedAmount(limits);
-            }
+        unlessOver(() -> {
+            description = paymentDescription;
+            flow.startKeyedAmount(limits);
         });
     }
 
     /** No amount can be had: the caller is told, and the flow ends. */
     void unavailable() {
-        thread.execute(() -> {
-            if (!over) {
-                flow.unavailable();
-            }
-        });
+        unlessOver(flow::unavailable);
     }
 
     /** Nothing is due: the caller is told, and the flow ends. */
     void nothingDue() {
+        unlessOver(flow::nothingDue);
+    }
+
+    /** Runs on the IVR thread unless the call or the flow has ended by then. */
+    private void unlessOver(Runnable step) {
         thread.execute(() -> {
             if (!over) {
-                flow.nothingDue();
+                step.run();
             }
         });
     }
