@@ -6,6 +6,7 @@ import io.toneguard.dtmf.DtmfDigit;
 import io.toneguard.psp.card.CardValidator;
 import io.toneguard.ivr.play.PlayPromptStage;
 import io.toneguard.ivr.play.PromptPlayer;
+import io.toneguard.ivr.play.PromptTicker;
 import io.toneguard.media.g711.G711Codec;
 import io.toneguard.server.api.AgentApi;
 import io.toneguard.server.api.ApiProblem;
@@ -14,7 +15,6 @@ import io.toneguard.server.capture.CaptureView;
 import io.toneguard.server.capture.StartCapture;
 import io.toneguard.server.ivr.IvrSessions;
 import io.toneguard.server.ivr.IvrSettings;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 import io.toneguard.server.capture.CallControls;
 import io.toneguard.server.capture.CaptureContext;
@@ -80,6 +80,8 @@ public final class ToneGuardServer implements AutoCloseable {
     private final AgentApi api;
     /** Each call's own controls (mute, recording), from the moment its media starts. */
     private final Map<String, CallLine> lines = new ConcurrentHashMap<>();
+    /** Generates prompt packets toward callers: one 20 ms timer per media event loop, not per call. */
+    private final PromptTicker promptTicker = new PromptTicker();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private ToneGuardServer(ToneGuardConfig config) {
@@ -155,7 +157,7 @@ public final class ToneGuardServer implements AutoCloseable {
             previous.close();
         }
         return new CallStages.Stages(List.of(mask, toAgent, recording.callerTap()), List.of(recording.agentTap(), toCaller),
-                (relay, loop) -> line.ticks().set(toCaller.schedule(loop, relay::injectBToA)));
+                (relay, loop) -> line.ticks().set(promptTicker.add(loop, toCaller, relay::injectBToA)));
     }
 
     /** A self-service number's call: the payment IVR at once, then the call ends. */
@@ -198,11 +200,11 @@ public final class ToneGuardServer implements AutoCloseable {
      * caller and the agent, and the prompt generator's schedule.
      */
     private record CallLine(MaskToneStage mask, CallRecording recording, boolean pauses, PlayPromptStage toCaller,
-            PlayPromptStage toAgent, AtomicReference<ScheduledFuture<?>> ticks) implements CallControls {
+            PlayPromptStage toAgent, AtomicReference<PromptTicker.Registration> ticks) implements CallControls {
         void close() {
-            ScheduledFuture<?> t = ticks.getAndSet(null);
+            PromptTicker.Registration t = ticks.getAndSet(null);
             if (t != null) {
-                t.cancel(false);
+                t.close();
             }
             toCaller.player().stop();
             toAgent.player().stop();

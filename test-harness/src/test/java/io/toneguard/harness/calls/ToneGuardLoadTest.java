@@ -71,15 +71,53 @@ class ToneGuardLoadTest {
     }
 
     private record Figures(int calls, double setupSeconds, int maxConcurrent, long packets, double seconds, double cpuSeconds,
-            double mediaCpuSeconds, double sipCpuSeconds) {
+            double mediaCpuSeconds, double sipCpuSeconds, long[] mediaSwitches) {
         void print(String what) {
             System.out.printf("LOAD %s: %d calls, %.1f calls/s set up, %d concurrent at most, %d packets to the agent side"
-                            + " (%.0f packets/s relayed caller to agent); media threads %.1f us CPU per relayed packet;"
-                            + " SIP threads %.1f ms CPU per call; test JVM CPU (ToneGuard, capture, JIT) %.1f s over %.1f s (%.0f%% of one core)%n",
+                            + " (%.0f packets/s relayed caller to agent); media threads %.1f us CPU per relayed packet,"
+                            + " %s; SIP threads %.1f ms CPU per call;"
+                            + " test JVM CPU (ToneGuard, capture, JIT) %.1f s over %.1f s (%.0f%% of one core)%n",
                     what, calls, calls / setupSeconds, maxConcurrent, packets, packets / seconds,
-                    mediaCpuSeconds * 1e6 / Math.max(1, packets), sipCpuSeconds * 1e3 / calls, cpuSeconds, seconds,
-                    100 * cpuSeconds / seconds);
+                    mediaCpuSeconds * 1e6 / Math.max(1, packets),
+                    mediaSwitches == null ? "context switches unknown (no /proc)"
+                            : String.format("%.2f voluntary + %.2f involuntary context switches per relayed packet",
+                                    mediaSwitches[0] / (double) Math.max(1, packets), mediaSwitches[1] / (double) Math.max(1, packets)),
+                    sipCpuSeconds * 1e3 / calls, cpuSeconds, seconds, 100 * cpuSeconds / seconds);
         }
+    }
+
+    /**
+     * Voluntary and involuntary context switches so far of this process's threads whose name starts
+     * with {@code prefix} (Linux {@code /proc/self/task}), or null where there is no such file. A
+     * media thread that sleeps in {@code epoll_wait} between packets pays a switch per wake-up.
+     */
+    private static long[] contextSwitches(String prefix) {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return null;
+        }
+        long[] sum = new long[2];
+        try (java.util.stream.Stream<Path> all = Files.list(tasks)) {
+            for (Path t : (Iterable<Path>) all::iterator) {
+                try {
+                    if (!Files.readString(t.resolve("comm")).startsWith(prefix)) {
+                        continue;
+                    }
+                    for (String line : Files.readAllLines(t.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            sum[0] += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        } else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            sum[1] += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        return sum;
     }
 
     /** CPU seconds used so far by the JVM's threads whose name starts with one of {@code prefixes}. */
@@ -119,6 +157,7 @@ class ToneGuardLoadTest {
             long cpu0 = os.getProcessCpuTime();
             double media0 = threadCpu("media-");
             double sip0 = threadCpu("sip", "UDP", "TCP", "Timer");
+            long[] switches0 = contextSwitches("media-");
             long t0 = System.nanoTime();
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -147,6 +186,9 @@ class ToneGuardLoadTest {
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
             double mediaCpu = threadCpu("media-") - media0;
             double sipCpu = threadCpu("sip", "UDP", "TCP", "Timer") - sip0;
+            long[] switches1 = contextSwitches("media-");
+            long[] mediaSwitches = switches0 == null || switches1 == null ? null
+                    : new long[] {switches1[0] - switches0[0], switches1[1] - switches0[1]};
             assertEquals(0, c.exitCode(), "caller: " + c.describe());
             assertEquals(0, a.exitCode(), "agent: " + a.describe());
             capture.awaitQuiet(1, Duration.ofMillis(500), Duration.ofSeconds(5));
@@ -164,7 +206,7 @@ class ToneGuardLoadTest {
             }
             assertEquals(0, capture.count(101));
             double setup = Math.max(calls / rate, 1);
-            return new Figures(calls, setup, maxConcurrent.get(), capture.packets().size(), seconds, cpu, mediaCpu, sipCpu);
+            return new Figures(calls, setup, maxConcurrent.get(), capture.packets().size(), seconds, cpu, mediaCpu, sipCpu, mediaSwitches);
         }
     }
 
