@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,6 +43,7 @@ class ToneGuardLoadTest {
 
     private static io.netty.util.ResourceLeakDetector.Level leakLevel;
 
+    /** {@code -Dtoneguard.load.coalesceMicros=N} runs ToneGuard with {@code media.coalesceMicros: N} (default 0). */
     @BeforeAll
     static void start(@TempDir Path cfgDir) throws Exception {
         // a load run measures: paranoid leak tracking (a stack trace per buffer access) would be the
@@ -50,7 +52,8 @@ class ToneGuardLoadTest {
         io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.SIMPLE);
         DebianPackages.ensure("sip-tester");
         Path cfg = cfgDir.resolve("toneguard.yaml");
-        Files.writeString(cfg, "sip:\n  port: " + SIP_PORT + "\n  drainSeconds: 0\nmedia:\n  portMin: 37000\n  portMax: 38999\napi:\n  port: 0\nrecording:\n  mode: \"off\"\nrecords:\n  url: \"jdbc:h2:file:" + cfgDir.resolve("records") + "\"\n");
+        Files.writeString(cfg, "sip:\n  port: " + SIP_PORT + "\n  drainSeconds: 0\nmedia:\n  portMin: 37000\n  portMax: 38999\n  coalesceMicros: "
+                + Integer.getInteger("toneguard.load.coalesceMicros", 0) + "\napi:\n  port: 0\nrecording:\n  mode: \"off\"\nrecords:\n  url: \"jdbc:h2:file:" + cfgDir.resolve("records") + "\"\n");
         toneGuard = ToneGuardServer.start(new ConfigLoader().load(cfg));
     }
 
@@ -216,6 +219,24 @@ class ToneGuardLoadTest {
         Figures f = run(50, 50, 50, pcap, 35300);
         assertTrue(f.maxConcurrent() >= 40, "calls were held at the same time: " + f.maxConcurrent());
         f.print("50 concurrent");
+    }
+
+    /**
+     * On demand, {@code -Dtoneguard.load.concurrent=N}: N calls of 8 s held at once (set up at N/4
+     * per second), where the media threads find several packets per wake-up, as at the target load;
+     * {@code -Dtoneguard.load.rounds=K} repeats it K times in this JVM (the first rounds run while
+     * the JIT is still compiling; later ones show a warm server).
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "toneguard.load.concurrent", matches = "[1-9][0-9]*")
+    void manyConcurrentCallsOnDemand() throws Exception {
+        int calls = Integer.getInteger("toneguard.load.concurrent");
+        int rounds = Integer.getInteger("toneguard.load.rounds", 1);
+        RtpPcapWriter.Summary pcap = speechPcap("eight-seconds.pcap", 8000);
+        for (int r = 1; r <= rounds; r++) {
+            Figures f = run(calls, Math.max(10, calls / 4.0), calls, pcap, 35600);
+            f.print(calls + " concurrent, round " + r + " of " + rounds);
+        }
     }
 
     @Test
