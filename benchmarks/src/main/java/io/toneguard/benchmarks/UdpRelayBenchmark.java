@@ -125,6 +125,25 @@ public class UdpRelayBenchmark {
         return bytes;
     }
 
+    /**
+     * One packet at a time, about a millisecond apart, as on real calls at low load: the event loop
+     * sleeps in {@code epoll_wait} (or the selector) before each packet, so the printed CPU per packet
+     * includes one wake-up each, which {@link #relayBurst} shares among 32 packets. The score is wall
+     * time per packet (mostly the pause); read the printed CPU.
+     */
+    @Benchmark
+    public int relayOneAtATime() throws IOException {
+        seq = (seq + 1) & 0xFFFF;
+        out.putShort(2, (short) seq);
+        out.putInt(4, seq * 160);
+        out.clear();
+        caller.send(out, aAddress);
+        in.clear();
+        agent.receive(in);
+        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        return in.position();
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         relay.close();

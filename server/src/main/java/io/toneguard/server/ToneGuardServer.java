@@ -6,6 +6,7 @@ import io.toneguard.dtmf.DtmfDigit;
 import io.toneguard.psp.card.CardValidator;
 import io.toneguard.ivr.play.PlayPromptStage;
 import io.toneguard.ivr.play.PromptPlayer;
+import io.toneguard.ivr.play.PromptTicker;
 import io.toneguard.media.g711.G711Codec;
 import io.toneguard.server.api.AgentApi;
 import io.toneguard.server.api.ApiProblem;
@@ -15,7 +16,6 @@ import io.toneguard.server.capture.StartCapture;
 import io.toneguard.server.ivr.AmountLookup;
 import io.toneguard.server.ivr.IvrSessions;
 import io.toneguard.server.ivr.IvrSettings;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 import io.toneguard.server.capture.CallControls;
 import io.toneguard.server.capture.CaptureContext;
@@ -81,6 +81,8 @@ public final class ToneGuardServer implements AutoCloseable {
     private final AgentApi api;
     /** Each call's own controls (mute, recording), from the moment its media starts. */
     private final Map<String, CallLine> lines = new ConcurrentHashMap<>();
+    /** Generates prompt packets toward callers: one 20 ms timer per media event loop, not per call. */
+    private final PromptTicker promptTicker = new PromptTicker();
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** Asks the services that know self-service amounts. */
     private final AmountLookup amountLookups;
@@ -161,7 +163,7 @@ public final class ToneGuardServer implements AutoCloseable {
             previous.close();
         }
         return new CallStages.Stages(List.of(mask, toAgent, recording.callerTap()), List.of(recording.agentTap(), toCaller),
-                (relay, loop) -> line.ticks().set(toCaller.schedule(loop, relay::injectBToA)));
+                (relay, loop) -> line.ticks().set(promptTicker.add(loop, toCaller, relay::injectBToA)));
     }
 
     /** A self-service number's call: the payment IVR at once, then the call ends. */
@@ -205,11 +207,11 @@ public final class ToneGuardServer implements AutoCloseable {
      * caller and the agent, and the prompt generator's schedule.
      */
     private record CallLine(MaskToneStage mask, CallRecording recording, boolean pauses, PlayPromptStage toCaller,
-            PlayPromptStage toAgent, AtomicReference<ScheduledFuture<?>> ticks) implements CallControls {
+            PlayPromptStage toAgent, AtomicReference<PromptTicker.Registration> ticks) implements CallControls {
         void close() {
-            ScheduledFuture<?> t = ticks.getAndSet(null);
+            PromptTicker.Registration t = ticks.getAndSet(null);
             if (t != null) {
-                t.cancel(false);
+                t.close();
             }
             toCaller.player().stop();
             toAgent.player().stop();

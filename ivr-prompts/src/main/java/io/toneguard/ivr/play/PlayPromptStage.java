@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * noise) are removed whenever the caller must not hear the agent (the stream rewriter closes the gap).
  *
  * <p>When the agent side sends nothing (hold, a muted endpoint), {@link #tick} makes the packets
- * itself: call it every 20 ms on the call's event loop ({@link #schedule}); once no agent audio has
+ * itself: call it every 20 ms on the call's event loop (a server ticks all of a loop's stages with one
+ * {@link PromptTicker}); once no agent audio has
  * passed for {@value #QUIET_MILLIS} ms and there is something to send, it produces 20 ms packets
  * with an SSRC, sequence numbers and timestamps of its own, paced by the clock, and hands them to a
  * {@link PacketInjector} that runs them through this stage (which fills them) and the rewriter, so
@@ -216,6 +217,9 @@ public final class PlayPromptStage extends TransformStage {
     /**
      * Calls {@link #tick} every 20 ms on {@code loop} (the call's event loop) until the returned
      * future is cancelled (at the end of the call). A failing tick is skipped, never fatal.
+     *
+     * <p>One timer per stage: each fires on its own and wakes the loop, 50 times a second per
+     * call. With many calls per loop use a {@link PromptTicker}, which ticks them all with one.
      */
     public ScheduledFuture<?> schedule(EventExecutor loop, PacketInjector out) {
         return loop.scheduleAtFixedRate(() -> {

@@ -6,8 +6,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.DefaultSelectStrategyFactory;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SelectStrategyFactory;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollEventLoopGroup;
@@ -15,6 +17,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.nio.channels.spi.SelectorProvider;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +40,15 @@ public final class MediaTransport implements AutoCloseable {
         this.nativeTransport = config.preferNative() && Epoll.isAvailable();
         DefaultThreadFactory threads = new DefaultThreadFactory("media", true, Thread.MAX_PRIORITY);
         int n = config.ioThreads() == 0 ? Runtime.getRuntime().availableProcessors() : config.ioThreads();
+        long coalesceNanos = config.coalesceMicros() * 1000L;
+        SelectStrategyFactory strategies = coalesceNanos > 0
+                ? () -> new CoalescingSelectStrategy(coalesceNanos)
+                : DefaultSelectStrategyFactory.INSTANCE;
         if (nativeTransport) {
-            this.group = new EpollEventLoopGroup(n, threads);
+            this.group = new EpollEventLoopGroup(n, threads, strategies);
             this.channelClass = EpollDatagramChannel.class;
         } else {
-            this.group = new NioEventLoopGroup(n, threads);
+            this.group = new NioEventLoopGroup(n, threads, SelectorProvider.provider(), strategies);
             this.channelClass = NioDatagramChannel.class;
         }
         this.ports = new PortAllocator(config.portMin(), config.portMax());
@@ -50,8 +57,9 @@ public final class MediaTransport implements AutoCloseable {
     /** Starts the event loops. */
     public static MediaTransport start(MediaTransportConfig config) {
         MediaTransport t = new MediaTransport(config);
-        LOG.info("media transport: {} on {}, ports {}-{}", t.nativeTransport ? "epoll" : "nio",
-                config.bindAddress().getHostAddress(), config.portMin(), config.portMax());
+        LOG.info("media transport: {} on {}, ports {}-{}{}", t.nativeTransport ? "epoll" : "nio",
+                config.bindAddress().getHostAddress(), config.portMin(), config.portMax(),
+                config.coalesceMicros() > 0 ? ", reads coalesced over " + config.coalesceMicros() + " us" : "");
         if (config.preferNative() && !t.nativeTransport) {
             LOG.info("epoll unavailable ({}), using NIO", Epoll.unavailabilityCause() == null ? "not Linux" : Epoll.unavailabilityCause().toString());
         }

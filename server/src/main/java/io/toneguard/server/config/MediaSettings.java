@@ -15,7 +15,8 @@ public record MediaSettings(
         boolean epoll,
         int socketBufferBytes,
         int dscp,
-        LatchSettings latch) {
+        LatchSettings latch,
+        int coalesceMicros) {
 
     /** The {@code media.latch} section: symmetric RTP learning. */
     public record LatchSettings(int probationPackets, long relatchAfterSilenceMillis) {
@@ -45,6 +46,10 @@ public record MediaSettings(
         if (dscp < -1 || dscp > 63) {
             throw new ConfigException("media.dscp", "must be -1 (unset) or 0-63, was " + dscp);
         }
+        if (coalesceMicros < 0 || coalesceMicros > MediaTransportConfig.MAX_COALESCE_MICROS) {
+            throw new ConfigException("media.coalesceMicros", "must be 0 (off) to " + MediaTransportConfig.MAX_COALESCE_MICROS
+                    + ", was " + coalesceMicros);
+        }
         if (latch.probationPackets() < 1) {
             throw new ConfigException("media.latch.probationPackets", "must be at least 1, was " + latch.probationPackets());
         }
@@ -53,7 +58,7 @@ public record MediaSettings(
         }
         LatchPolicy policy = new LatchPolicy(latch.probationPackets(), Duration.ofMillis(latch.relatchAfterSilenceMillis()));
         try {
-            return new MediaTransportConfig(address, portMin, portMax, ioThreads, epoll, socketBufferBytes, dscp, policy);
+            return new MediaTransportConfig(address, portMin, portMax, ioThreads, epoll, socketBufferBytes, dscp, policy, coalesceMicros);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("media", e.getMessage());
         }

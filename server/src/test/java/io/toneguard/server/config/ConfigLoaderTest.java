@@ -85,6 +85,16 @@ class ConfigLoaderTest {
         assertEquals("media.latch.probationPackets", e.key());
         e = assertThrows(ConfigException.class, () -> loader.load(yaml("media:\n  dscp: 99\n")));
         assertEquals("media.dscp", e.key());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml("media:\n  coalesceMicros: 20001\n")));
+        assertEquals("media.coalesceMicros", e.key());
+        e = assertThrows(ConfigException.class, () -> loader.load(yaml("media:\n  coalesceMicros: -1\n")));
+        assertEquals("media.coalesceMicros", e.key());
+    }
+
+    @Test
+    void readCoalescingIsOffByDefaultAndReachesTheTransport() throws IOException {
+        assertEquals(0, loader.load(yaml("media:\n  portMin: 20000\n")).media().toTransportConfig().coalesceMicros());
+        assertEquals(2000, loader.load(yaml("media:\n  coalesceMicros: 2000\n")).media().toTransportConfig().coalesceMicros());
     }
 
     @Test

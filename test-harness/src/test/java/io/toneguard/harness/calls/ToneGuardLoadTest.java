@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,6 +43,7 @@ class ToneGuardLoadTest {
 
     private static io.netty.util.ResourceLeakDetector.Level leakLevel;
 
+    /** {@code -Dtoneguard.load.coalesceMicros=N} runs ToneGuard with {@code media.coalesceMicros: N} (default 0). */
     @BeforeAll
     static void start(@TempDir Path cfgDir) throws Exception {
         // a load run measures: paranoid leak tracking (a stack trace per buffer access) would be the
@@ -50,7 +52,8 @@ class ToneGuardLoadTest {
         io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.SIMPLE);
         DebianPackages.ensure("sip-tester");
         Path cfg = cfgDir.resolve("toneguard.yaml");
-        Files.writeString(cfg, "sip:\n  port: " + SIP_PORT + "\n  drainSeconds: 0\nmedia:\n  portMin: 37000\n  portMax: 38999\napi:\n  port: 0\nrecording:\n  mode: \"off\"\nrecords:\n  url: \"jdbc:h2:file:" + cfgDir.resolve("records") + "\"\n");
+        Files.writeString(cfg, "sip:\n  port: " + SIP_PORT + "\n  drainSeconds: 0\nmedia:\n  portMin: 37000\n  portMax: 38999\n  coalesceMicros: "
+                + Integer.getInteger("toneguard.load.coalesceMicros", 0) + "\napi:\n  port: 0\nrecording:\n  mode: \"off\"\nrecords:\n  url: \"jdbc:h2:file:" + cfgDir.resolve("records") + "\"\n");
         toneGuard = ToneGuardServer.start(new ConfigLoader().load(cfg));
     }
 
@@ -71,15 +74,53 @@ class ToneGuardLoadTest {
     }
 
     private record Figures(int calls, double setupSeconds, int maxConcurrent, long packets, double seconds, double cpuSeconds,
-            double mediaCpuSeconds, double sipCpuSeconds) {
+            double mediaCpuSeconds, double sipCpuSeconds, long[] mediaSwitches) {
         void print(String what) {
             System.out.printf("LOAD %s: %d calls, %.1f calls/s set up, %d concurrent at most, %d packets to the agent side"
-                            + " (%.0f packets/s relayed caller to agent); media threads %.1f us CPU per relayed packet;"
-                            + " SIP threads %.1f ms CPU per call; test JVM CPU (ToneGuard, capture, JIT) %.1f s over %.1f s (%.0f%% of one core)%n",
+                            + " (%.0f packets/s relayed caller to agent); media threads %.1f us CPU per relayed packet,"
+                            + " %s; SIP threads %.1f ms CPU per call;"
+                            + " test JVM CPU (ToneGuard, capture, JIT) %.1f s over %.1f s (%.0f%% of one core)%n",
                     what, calls, calls / setupSeconds, maxConcurrent, packets, packets / seconds,
-                    mediaCpuSeconds * 1e6 / Math.max(1, packets), sipCpuSeconds * 1e3 / calls, cpuSeconds, seconds,
-                    100 * cpuSeconds / seconds);
+                    mediaCpuSeconds * 1e6 / Math.max(1, packets),
+                    mediaSwitches == null ? "context switches unknown (no /proc)"
+                            : String.format("%.2f voluntary + %.2f involuntary context switches per relayed packet",
+                                    mediaSwitches[0] / (double) Math.max(1, packets), mediaSwitches[1] / (double) Math.max(1, packets)),
+                    sipCpuSeconds * 1e3 / calls, cpuSeconds, seconds, 100 * cpuSeconds / seconds);
         }
+    }
+
+    /**
+     * Voluntary and involuntary context switches so far of this process's threads whose name starts
+     * with {@code prefix} (Linux {@code /proc/self/task}), or null where there is no such file. A
+     * media thread that sleeps in {@code epoll_wait} between packets pays a switch per wake-up.
+     */
+    private static long[] contextSwitches(String prefix) {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return null;
+        }
+        long[] sum = new long[2];
+        try (java.util.stream.Stream<Path> all = Files.list(tasks)) {
+            for (Path t : (Iterable<Path>) all::iterator) {
+                try {
+                    if (!Files.readString(t.resolve("comm")).startsWith(prefix)) {
+                        continue;
+                    }
+                    for (String line : Files.readAllLines(t.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            sum[0] += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        } else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            sum[1] += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        return sum;
     }
 
     /** CPU seconds used so far by the JVM's threads whose name starts with one of {@code prefixes}. */
@@ -119,6 +160,7 @@ class ToneGuardLoadTest {
             long cpu0 = os.getProcessCpuTime();
             double media0 = threadCpu("media-");
             double sip0 = threadCpu("sip", "UDP", "TCP", "Timer");
+            long[] switches0 = contextSwitches("media-");
             long t0 = System.nanoTime();
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -147,6 +189,9 @@ class ToneGuardLoadTest {
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
             double mediaCpu = threadCpu("media-") - media0;
             double sipCpu = threadCpu("sip", "UDP", "TCP", "Timer") - sip0;
+            long[] switches1 = contextSwitches("media-");
+            long[] mediaSwitches = switches0 == null || switches1 == null ? null
+                    : new long[] {switches1[0] - switches0[0], switches1[1] - switches0[1]};
             assertEquals(0, c.exitCode(), "caller: " + c.describe());
             assertEquals(0, a.exitCode(), "agent: " + a.describe());
             capture.awaitQuiet(1, Duration.ofMillis(500), Duration.ofSeconds(5));
@@ -164,7 +209,7 @@ class ToneGuardLoadTest {
             }
             assertEquals(0, capture.count(101));
             double setup = Math.max(calls / rate, 1);
-            return new Figures(calls, setup, maxConcurrent.get(), capture.packets().size(), seconds, cpu, mediaCpu, sipCpu);
+            return new Figures(calls, setup, maxConcurrent.get(), capture.packets().size(), seconds, cpu, mediaCpu, sipCpu, mediaSwitches);
         }
     }
 
@@ -174,6 +219,24 @@ class ToneGuardLoadTest {
         Figures f = run(50, 50, 50, pcap, 35300);
         assertTrue(f.maxConcurrent() >= 40, "calls were held at the same time: " + f.maxConcurrent());
         f.print("50 concurrent");
+    }
+
+    /**
+     * On demand, {@code -Dtoneguard.load.concurrent=N}: N calls of 8 s held at once (set up at N/4
+     * per second), where the media threads find several packets per wake-up, as at the target load;
+     * {@code -Dtoneguard.load.rounds=K} repeats it K times in this JVM (the first rounds run while
+     * the JIT is still compiling; later ones show a warm server).
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "toneguard.load.concurrent", matches = "[1-9][0-9]*")
+    void manyConcurrentCallsOnDemand() throws Exception {
+        int calls = Integer.getInteger("toneguard.load.concurrent");
+        int rounds = Integer.getInteger("toneguard.load.rounds", 1);
+        RtpPcapWriter.Summary pcap = speechPcap("eight-seconds.pcap", 8000);
+        for (int r = 1; r <= rounds; r++) {
+            Figures f = run(calls, Math.max(10, calls / 4.0), calls, pcap, 35600);
+            f.print(calls + " concurrent, round " + r + " of " + rounds);
+        }
     }
 
     @Test
