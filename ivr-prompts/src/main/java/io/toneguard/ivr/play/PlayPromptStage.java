@@ -3,15 +3,12 @@ package io.toneguard.ivr.play;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.toneguard.media.g711.G711Codec;
 import io.toneguard.media.pipeline.DropReason;
 import io.toneguard.media.pipeline.PacketContext;
 import io.toneguard.media.pipeline.TransformStage;
 import io.toneguard.media.rtp.RtpPacket;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The agent -> caller stage that plays prompts to the caller. Per agent packet: while the
@@ -212,23 +209,6 @@ public final class PlayPromptStage extends TransformStage {
         generatedPackets++;
         madeAny = true;
         return b;
-    }
-
-    /**
-     * Calls {@link #tick} every 20 ms on {@code loop} (the call's event loop) until the returned
-     * future is cancelled (at the end of the call). A failing tick is skipped, never fatal.
-     *
-     * <p>One timer per stage: each fires on its own and wakes the loop, 50 times a second per
-     * call. With many calls per loop use a {@link PromptTicker}, which ticks them all with one.
-     */
-    public ScheduledFuture<?> schedule(EventExecutor loop, PacketInjector out) {
-        return loop.scheduleAtFixedRate(() -> {
-            try {
-                tick(System.nanoTime(), out);
-            } catch (RuntimeException e) {
-                // a failed tick only costs one packet; the next one tries again
-            }
-        }, FRAME_NANOS, FRAME_NANOS, TimeUnit.NANOSECONDS);
     }
 
     /** Preencoded silence, 160 bytes per law. */

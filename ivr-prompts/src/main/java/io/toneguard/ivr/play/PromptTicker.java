@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Ticks {@link PlayPromptStage}s every 20 ms with one timer per event loop, however many calls run
- * on it, instead of one timer per call ({@link PlayPromptStage#schedule}).
+ * on it, instead of one timer per call.
  *
  * <p>Why: a media event loop sleeps in {@code epoll_wait} between packets, and each timer that
  * fires wakes it. With a timer per call, a loop carrying n calls woke 50·n times a second for the
