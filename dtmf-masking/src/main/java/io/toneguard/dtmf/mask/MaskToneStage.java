@@ -35,6 +35,8 @@ public final class MaskToneStage extends TransformStage {
     private static final int MAX_SAMPLES = 4096;
     /** Events count as "with audio" when audio arrived less than this long ago. */
     private static final long AUDIO_FLOWING_NANOS = 60_000_000L;
+    /** Furthest an event's onset may lie from the audio's timeline and still be placed on it: 1 s. */
+    private static final int EVENT_ONSET_REACH = 8000;
 
     private final int telephoneEventPt;
     private final ToneMasker masker;
@@ -136,6 +138,7 @@ public final class MaskToneStage extends TransformStage {
 
     private DropReason telephoneEvent(RtpPacket rtp, long now) {
         events.accept(rtp, now);
+        maskFromEventOnset(rtp);
         boolean audioFlowing = now - lastAudioNanos < AUDIO_FLOWING_NANOS;
         if (audioFlowing || audioPt < 0) {
             // the audio carries the time; or there is no audio format to speak in yet
@@ -174,6 +177,25 @@ public final class MaskToneStage extends TransformStage {
         rtp.wrap(buf); // the length changed: refresh the view for later stages
         convertedEvents++;
         return DropReason.NONE;
+    }
+
+    /**
+     * An event says a key is down, and its RTP timestamp places the key's onset on the audio's
+     * timeline. Phones that send events in place of the audio stamp them with the next packet's time,
+     * after the tone's first milliseconds went out as audio; so everything still in the delay line is
+     * masked as well as the audio from the onset on, however late the event packet came. A timestamp
+     * that does not fit the audio's timeline (before any audio, or more than a second away) masks from
+     * now only.
+     */
+    private void maskFromEventOnset(RtpPacket rtp) {
+        if (nextAudioTs < 0) {
+            return;
+        }
+        int ahead = (int) (rtp.timestamp() - nextAudioTs); // signed: negative = the onset is in audio already taken
+        if (Math.abs(ahead) > EVENT_ONSET_REACH) {
+            return;
+        }
+        masker.maskFrom(masker.written() + Math.min(ahead, 0) - masker.delaySamples(), frameSamples + Math.max(ahead, 0));
     }
 
     /** In-band digits, with sample indexes turned into RTP timestamps, into the merger. */

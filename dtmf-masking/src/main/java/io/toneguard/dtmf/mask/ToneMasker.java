@@ -30,6 +30,8 @@ public final class ToneMasker {
     /** Merged masking intervals [start, end) in input sample indexes, oldest first. */
     private final long[] starts = new long[MAX_INTERVALS];
     private final long[] ends = new long[MAX_INTERVALS];
+    private final long[] laterStarts = new long[MAX_INTERVALS];
+    private final long[] laterEnds = new long[MAX_INTERVALS];
     private int head;
     private int count;
 
@@ -116,6 +118,17 @@ public final class ToneMasker {
         mask(written - preMargin, written + samples + postMargin);
     }
 
+    /**
+     * Masks from input sample {@code onset} (a key's true onset, e.g. an RFC 4733 event's timestamp on
+     * this stream's timeline, with the usual pre-margin) through the next {@code samples} input
+     * samples and the post-margin. Whatever of it is already emitted is beyond reach (not counted as
+     * late: the in-band path answers for that audio).
+     */
+    public void maskFrom(long onset, int samples) {
+        long from = Math.max(onset - preMargin, emitted - delay);
+        mask(from, Math.max(onset, written) + samples + postMargin);
+    }
+
     /** Input samples taken so far. */
     public long written() {
         return written;
@@ -198,7 +211,11 @@ public final class ToneMasker {
         return count > 0 && starts[head] <= j;
     }
 
-    /** Adds [start, end) to the masking intervals, clamped to what is not yet emitted. */
+    /**
+     * Adds [start, end) to the masking intervals, clamped to what is not yet emitted. Intervals stay
+     * sorted and disjoint whatever order they come in: a retroactive one (the detector reaching back to
+     * a tone's onset) may start before one already added for later samples (an RFC 4733 event).
+     */
     private void mask(long start, long end) {
         long firstOpen = emitted - delay;
         if (start < firstOpen) {
@@ -210,18 +227,34 @@ public final class ToneMasker {
         if (end <= start) {
             return;
         }
-        if (count > 0) {
+        int later = 0;
+        while (count > 0) {
             int last = (head + count - 1) % MAX_INTERVALS;
-            if (start <= ends[last]) {
-                if (end > ends[last]) {
-                    ends[last] = end;
-                }
-                return;
+            if (ends[last] < start) {
+                break; // wholly before the new interval: stays
             }
+            if (starts[last] > end) {
+                laterStarts[later] = starts[last]; // wholly after: goes back in after the new one
+                laterEnds[later] = ends[last];
+                later++;
+            } else {
+                start = Math.min(start, starts[last]);
+                end = Math.max(end, ends[last]);
+            }
+            count--;
         }
+        append(start, end);
+        while (later > 0) {
+            later--;
+            append(laterStarts[later], laterEnds[later]);
+        }
+    }
+
+    private void append(long start, long end) {
         if (count == MAX_INTERVALS) {
             // cannot happen at real-time rates (intervals are merged); keep the guarantee anyway
             int last = (head + count - 1) % MAX_INTERVALS;
+            starts[last] = Math.min(starts[last], start);
             ends[last] = Math.max(ends[last], end);
             return;
         }

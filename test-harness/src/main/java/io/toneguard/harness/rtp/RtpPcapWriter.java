@@ -97,10 +97,13 @@ public final class RtpPcapWriter {
     public record Options(G711Codec codec, int eventPayloadType, AudioDuringEvents audioDuringEvents, long ssrc,
                           int firstSequence, long firstTimestamp, int eventVolume,
                           String sourceAddress, int sourcePort, String destinationAddress, int destinationPort,
-                          long startEpochMicros) {
-        /** PCMU, events on PT 101 with audio going on, SSRC 0x1234abcd, 127.0.0.1:6000 to 127.0.0.1:6002. */
+                          long startEpochMicros, double eventOffsetMillis) {
+        /**
+         * PCMU, events on PT 101 with audio going on and at the same instants as the key presses, SSRC
+         * 0x1234abcd, 127.0.0.1:6000 to 127.0.0.1:6002.
+         */
         public static final Options DEFAULT = new Options(G711Codec.MU_LAW, 101, AudioDuringEvents.CONTINUE,
-                0x1234abcdL, 1000, 160_000L, 10, "127.0.0.1", 6000, "127.0.0.1", 6002, 1_700_000_000_000_000L);
+                0x1234abcdL, 1000, 160_000L, 10, "127.0.0.1", 6000, "127.0.0.1", 6002, 1_700_000_000_000_000L, 0);
 
         public Options {
             Objects.requireNonNull(codec, "codec");
@@ -119,41 +122,57 @@ public final class RtpPcapWriter {
             }
             ipv4(sourceAddress);
             ipv4(destinationAddress);
+            if (!(Math.abs(eventOffsetMillis) <= 1000)) {
+                throw new IllegalArgumentException("eventOffsetMillis must be within +-1000");
+            }
+            if (eventOffsetMillis != 0 && audioDuringEvents == AudioDuringEvents.PAUSE) {
+                throw new IllegalArgumentException("events take the audio's place: they cannot be offset from it");
+            }
+        }
+
+        /**
+         * Telephone-events {@code millis} later than the key presses (negative: earlier), in both their
+         * sending times and their RTP timestamps: a gateway whose event generator runs ahead of or behind
+         * the audio it passes on.
+         */
+        public Options withEventOffsetMillis(double millis) {
+            return new Options(codec, eventPayloadType, audioDuringEvents, ssrc, firstSequence, firstTimestamp, eventVolume,
+                    sourceAddress, sourcePort, destinationAddress, destinationPort, startEpochMicros, millis);
         }
 
         public Options withCodec(G711Codec c) {
             return new Options(c, eventPayloadType, audioDuringEvents, ssrc, firstSequence, firstTimestamp, eventVolume,
-                    sourceAddress, sourcePort, destinationAddress, destinationPort, startEpochMicros);
+                    sourceAddress, sourcePort, destinationAddress, destinationPort, startEpochMicros, eventOffsetMillis);
         }
 
         public Options withEventPayloadType(int pt) {
             return new Options(codec, pt, audioDuringEvents, ssrc, firstSequence, firstTimestamp, eventVolume,
-                    sourceAddress, sourcePort, destinationAddress, destinationPort, startEpochMicros);
+                    sourceAddress, sourcePort, destinationAddress, destinationPort, startEpochMicros, eventOffsetMillis);
         }
 
         public Options withAudioDuringEvents(AudioDuringEvents a) {
             return new Options(codec, eventPayloadType, a, ssrc, firstSequence, firstTimestamp, eventVolume,
-                    sourceAddress, sourcePort, destinationAddress, destinationPort, startEpochMicros);
+                    sourceAddress, sourcePort, destinationAddress, destinationPort, startEpochMicros, eventOffsetMillis);
         }
 
         public Options withSsrc(long s) {
             return new Options(codec, eventPayloadType, audioDuringEvents, s, firstSequence, firstTimestamp, eventVolume,
-                    sourceAddress, sourcePort, destinationAddress, destinationPort, startEpochMicros);
+                    sourceAddress, sourcePort, destinationAddress, destinationPort, startEpochMicros, eventOffsetMillis);
         }
 
         public Options withFirstSequence(int seq) {
             return new Options(codec, eventPayloadType, audioDuringEvents, ssrc, seq, firstTimestamp, eventVolume,
-                    sourceAddress, sourcePort, destinationAddress, destinationPort, startEpochMicros);
+                    sourceAddress, sourcePort, destinationAddress, destinationPort, startEpochMicros, eventOffsetMillis);
         }
 
         public Options withFirstTimestamp(long ts) {
             return new Options(codec, eventPayloadType, audioDuringEvents, ssrc, firstSequence, ts, eventVolume,
-                    sourceAddress, sourcePort, destinationAddress, destinationPort, startEpochMicros);
+                    sourceAddress, sourcePort, destinationAddress, destinationPort, startEpochMicros, eventOffsetMillis);
         }
 
         public Options withEndpoints(String srcAddress, int srcPort, String dstAddress, int dstPort) {
             return new Options(codec, eventPayloadType, audioDuringEvents, ssrc, firstSequence, firstTimestamp, eventVolume,
-                    srcAddress, srcPort, dstAddress, dstPort, startEpochMicros);
+                    srcAddress, srcPort, dstAddress, dstPort, startEpochMicros, eventOffsetMillis);
         }
     }
 
@@ -181,7 +200,11 @@ public final class RtpPcapWriter {
      * G.711 silence.
      */
     public static Summary write(Path file, short[] pcm, List<KeyPress> keys, Options options) throws IOException {
-        List<TimedPacket> packets = packets(pcm, keys, options);
+        return write(file, packets(pcm, keys, options), options);
+    }
+
+    /** Writes packets as {@link #packets} made them (or as an {@link RtpImpairment} left them), in list order. */
+    public static Summary write(Path file, List<TimedPacket> packets, Options options) throws IOException {
         int audio = 0;
         int events = 0;
         long end = 0;
@@ -220,13 +243,13 @@ public final class RtpPcapWriter {
             sequence = (sequence + 1) & 0xFFFF;
             byte[] bytes = new byte[rtp.readableBytes()];
             rtp.getBytes(0, bytes);
-            out.add(new TimedPacket(p.frame * FRAME_MILLIS * 1000L, p.payloadType, bytes));
+            out.add(new TimedPacket(p.micros, p.payloadType, bytes));
         }
         return out;
     }
 
-    /** One packet before numbering: 20 ms slot, payload type, marker, RTP timestamp, payload. */
-    private record Packet(long frame, int order, int payloadType, boolean marker, long timestamp, byte[] payload) {
+    /** One packet before numbering: sending time, order within one instant, payload type, marker, RTP timestamp, payload. */
+    private record Packet(long micros, int order, int payloadType, boolean marker, long timestamp, byte[] payload) {
     }
 
     private static List<Packet> plan(short[] pcm, List<KeyPress> keys, Options options) {
@@ -234,27 +257,32 @@ public final class RtpPcapWriter {
         List<Packet> packets = new ArrayList<>();
         List<long[]> eventSlots = new ArrayList<>();
         long lastFrame = audioFrames - 1;
+        long shiftMicros = Math.round(options.eventOffsetMillis() * 1000);
+        long shiftSamples = Math.round(options.eventOffsetMillis() * 8);
         for (KeyPress k : keys) {
             long first = (long) Math.floor(k.atMillis() / FRAME_MILLIS);
+            if (first * FRAME_MILLIS * 1000L + shiftMicros < 0) {
+                throw new IllegalArgumentException("a key press offset to before the stream's start");
+            }
             int duration = Math.max(1, (int) Math.round(k.durationMillis() * 8));
             if (duration > Rfc4733Payload.MAX_DURATION) {
                 throw new IllegalArgumentException("key press longer than one RFC 4733 segment (8.19 s)");
             }
             int updates = (duration + FRAME_SAMPLES - 1) / FRAME_SAMPLES; // packets while the key is down
-            long timestamp = (options.firstTimestamp() + first * FRAME_SAMPLES) & 0xFFFFFFFFL;
+            long timestamp = (options.firstTimestamp() + first * FRAME_SAMPLES + shiftSamples) & 0xFFFFFFFFL;
             // updates: durations 160, 320, ... below the full duration; then the full duration three times with E
             for (int i = 0; i < updates - 1; i++) {
-                packets.add(new Packet(first + i, 1, options.eventPayloadType(), i == 0, timestamp,
-                        event(k.digit(), false, options.eventVolume(), (i + 1) * FRAME_SAMPLES)));
+                packets.add(new Packet((first + i) * FRAME_MILLIS * 1000L + shiftMicros, 1, options.eventPayloadType(), i == 0,
+                        timestamp, event(k.digit(), false, options.eventVolume(), (i + 1) * FRAME_SAMPLES)));
             }
             for (int i = 0; i < END_PACKETS; i++) {
                 long frame = first + updates - 1 + i;
-                packets.add(new Packet(frame, 1, options.eventPayloadType(), updates == 1 && i == 0, timestamp,
-                        event(k.digit(), true, options.eventVolume(), duration)));
+                packets.add(new Packet(frame * FRAME_MILLIS * 1000L + shiftMicros, 1, options.eventPayloadType(),
+                        updates == 1 && i == 0, timestamp, event(k.digit(), true, options.eventVolume(), duration)));
             }
             long last = first + updates - 1 + END_PACKETS - 1;
             eventSlots.add(new long[] {first, last});
-            lastFrame = Math.max(lastFrame, last);
+            lastFrame = Math.max(lastFrame, last + (long) Math.ceil(shiftMicros / (FRAME_MILLIS * 1000.0)));
         }
         G711Codec codec = options.codec();
         short[] frame = new short[FRAME_SAMPLES];
@@ -272,10 +300,10 @@ public final class RtpPcapWriter {
                 payload[i] = codec.encode(frame[i]);
             }
             long timestamp = (options.firstTimestamp() + f * FRAME_SAMPLES) & 0xFFFFFFFFL;
-            packets.add(new Packet(f, 0, codec.payloadType(), firstAudio, timestamp, payload));
+            packets.add(new Packet(f * FRAME_MILLIS * 1000L, 0, codec.payloadType(), firstAudio, timestamp, payload));
             firstAudio = false;
         }
-        packets.sort(Comparator.comparingLong(Packet::frame).thenComparingInt(Packet::order));
+        packets.sort(Comparator.comparingLong(Packet::micros).thenComparingInt(Packet::order));
         return packets;
     }
 
