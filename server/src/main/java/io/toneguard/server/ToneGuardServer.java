@@ -157,13 +157,17 @@ public final class ToneGuardServer implements AutoCloseable {
         CallRecording recording = recordings.open(callId);
         PlayPromptStage toCaller = new PlayPromptStage(new PromptPlayer(captureThread), G711Codec.MU_LAW.payloadType());
         PlayPromptStage toAgent = new PlayPromptStage(new PromptPlayer(captureThread), G711Codec.MU_LAW.payloadType());
-        CallLine line = new CallLine(mask, recording, pausesRecording(), toCaller, toAgent, new AtomicReference<>());
+        CallLine line = new CallLine(mask, recording, pausesRecording(), toCaller, toAgent, new AtomicReference<>(),
+                new AtomicReference<>());
         CallLine previous = lines.put(callId, line);
         if (previous != null) {
             previous.close();
         }
         return new CallStages.Stages(List.of(mask, toAgent, recording.callerTap()), List.of(recording.agentTap(), toCaller),
-                (relay, loop) -> line.ticks().set(promptTicker.add(loop, toCaller, relay::injectBToA)));
+                (relay, loop) -> {
+                    line.mediaThread().set(loop);
+                    line.ticks().set(promptTicker.add(loop, toCaller, relay::injectBToA));
+                });
     }
 
     /** A self-service number's call: the payment IVR at once, then the call ends. */
@@ -207,7 +211,8 @@ public final class ToneGuardServer implements AutoCloseable {
      * caller and the agent, and the prompt generator's schedule.
      */
     private record CallLine(MaskToneStage mask, CallRecording recording, boolean pauses, PlayPromptStage toCaller,
-            PlayPromptStage toAgent, AtomicReference<PromptTicker.Registration> ticks) implements CallControls {
+            PlayPromptStage toAgent, AtomicReference<PromptTicker.Registration> ticks,
+            AtomicReference<java.util.concurrent.Executor> mediaThread) implements CallControls {
         void close() {
             PromptTicker.Registration t = ticks.getAndSet(null);
             if (t != null) {
@@ -254,12 +259,22 @@ public final class ToneGuardServer implements AutoCloseable {
 
         @Override
         public void infoDigit(CallInfo call, int event, long rtpTimestampEstimate) {
-            digits.add(call.id(), DigitSource.SIP_INFO);
-            if (event >= 0 && event <= 15) {
-                DtmfDigit digit = DtmfDigit.ofEvent(event);
-                if (!ivrs.key(call.id(), digit)) {
-                    captures.digit(call.id(), digit);
-                }
+            if (event < 0 || event > 15) {
+                digits.add(call.id(), DigitSource.SIP_INFO);
+                return;
+            }
+            DtmfDigit digit = DtmfDigit.ofEvent(event);
+            CallLine line = lines.get(call.id());
+            java.util.concurrent.Executor media = line == null ? null : line.mediaThread().get();
+            if (media != null) {
+                // through the call's digit merger, on its media thread: one press sent as INFO and as
+                // events or tones is entered once, and its audio still in the delay line is masked
+                media.execute(() -> line.mask().infoDigit(digit));
+                return;
+            }
+            digits.add(call.id(), DigitSource.SIP_INFO); // no media yet: nothing to merge with
+            if (!ivrs.key(call.id(), digit)) {
+                captures.digit(call.id(), digit);
             }
         }
 

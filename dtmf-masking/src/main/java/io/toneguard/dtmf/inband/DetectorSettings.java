@@ -11,6 +11,9 @@ package io.toneguard.dtmf.inband;
  * @param minRelativePeakDb how far each tone must stand above the other frequencies of its group
  * @param minToneToTotal share of the window's energy the two tones must carry (energy ratio test)
  * @param maxHarmonicDb second harmonic of either tone relative to the tone, at most (talk-off guard)
+ * @param minSteadyShare share of the newest 30 ms that two steady sinusoids, at the frequencies
+ *     measured from the tones' phase advance, must carry before a digit is confirmed (talk-off
+ *     guard: speech harmonics drift in frequency and level, key tones do not); 0 turns it off
  * @param confirmMillis how long agreeing analysis windows (one every 2.5 ms) must follow each
  *     other before a digit is reported; with 15 ms windows, 22.5 ms accepts 40 ms tones and
  *     rejects 20 ms ones
@@ -35,22 +38,27 @@ public record DetectorSettings(
         double suspectMaxTwistDb,
         double suspectMinToneToTotal,
         double suspectMinRelativePeakDb,
-        double suspectMaxHarmonicDb) {
+        double suspectMaxHarmonicDb,
+        double minSteadyShare) {
 
     /** Q.24 acceptance with a strong talk-off guard: what reports digits to a capture. */
     public static final DetectorSettings DEFAULT = new DetectorSettings(
             -33, 9, 5, 8, 0.6, -12, 22.5, 37.5,
-            -45, 16, 0.50, 0, -6);
+            -45, 16, 0.50, 0, -6, 0.88);
 
     /**
      * As sensitive as the detector goes, for checking that masked audio carries nothing
-     * decodable: weak tones, wide twist, short tones (about 20 ms), no frequency-harmonic test.
+     * decodable: weak tones, wide twist, short tones (about 20 ms), no frequency-harmonic test, no
+     * steadiness test.
      */
     public static final DetectorSettings MOST_SENSITIVE = new DetectorSettings(
             -45, 16, 12, 3, 0.40, 100, 5, 10,
-            -50, 20, 0.30, 0, 100);
+            -50, 20, 0.30, 0, 100, 0);
 
     public DetectorSettings {
+        if (minSteadyShare < 0 || minSteadyShare >= 1) {
+            throw new IllegalArgumentException("minSteadyShare must be in [0, 1)");
+        }
         if (confirmMillis <= 0 || endGapMillis <= 0) {
             throw new IllegalArgumentException("confirmMillis and endGapMillis must be positive");
         }

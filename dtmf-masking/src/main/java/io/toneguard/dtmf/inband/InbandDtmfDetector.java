@@ -18,8 +18,14 @@ import io.toneguard.dtmf.DtmfDigit;
  *       well above its group's other frequencies, the pair carrying most of the energy, each tone
  *       within 2.5% of nominal (the nominal filter must beat filters 5% above and below, which
  *       sets the accept/reject boundary halfway between Q.24's 1.5% and 3.5%), and no strong
- *       second harmonic (speech has them, DTMF does not). A digit is reported once agreeing
- *       windows have followed each other for {@code confirmMillis}, and ends after
+ *       second harmonic (speech has them, DTMF does not). Twist is judged on levels corrected for
+ *       the loss of a tone that is off its nominal frequency, measured from how fast its phase
+ *       turns from window to window, and averaged over two windows. A digit is reported once agreeing windows have followed each
+ *       other for {@code confirmMillis} and, at least once in that run, the newest
+ *       {@value #STEADY} samples (30 ms) were two steady sinusoids: Goertzel filters tuned to the
+ *       two measured frequencies must capture {@code minSteadyShare} of that span's energy, which
+ *       a key tone does and a speech vowel, whose harmonics drift in pitch and level, does not
+ *       (talk-off guard). The digit ends after
  *       {@code endGapMillis} of disagreeing ones, so short drop-outs are bridged and 20 ms blips
  *       are rejected.</li>
  * </ul>
@@ -54,6 +60,16 @@ public final class InbandDtmfDetector {
     private static final double SIDE = 0.05;
     private static final double NORM = 2.0 / ((double) WINDOW * WINDOW);
     private static final int HISTORY = 256;
+    /** Length of the steadiness test's span: 30 ms, fully inside a 40 ms tone for several windows. */
+    public static final int STEADY = 240;
+    /** Windows between the two phase readings a frequency is measured from (7.5 ms). */
+    private static final int PHASE_LAG = 3;
+    /** Window phasors kept for phase measurements (a power of two above {@link #PHASE_LAG}). */
+    private static final int PHASE_RING = 4;
+    /** The steadiness test starts at this window of a candidate run: before it, the span reaches back before any tone. */
+    private static final int STEADY_FROM = 5;
+    /** Off-frequency correction of the twist test stops here (beyond it the frequency test rejects anyway). */
+    private static final double MAX_CORRECTED_DEVIATION = 0.02;
 
     private final DetectorSettings settings;
     private final InbandListener listener;
@@ -68,6 +84,7 @@ public final class InbandDtmfDetector {
     private final double suspectMinRelativePeak;
     private final double maxHarmonic;
     private final double suspectMaxHarmonic;
+    private final double minSteadyShare;
     private final int confirmWindows;
     private final int endWindows;
 
@@ -98,11 +115,17 @@ public final class InbandDtmfDetector {
     // per-window scratch
     private final double[] power = new double[8];
     private final double[] suspectPower = new double[8];
+    /** The previous window's powers: twist is judged on two windows' mean, steadier than one's. */
+    private final double[] previousPower = new double[8];
     /** Goertzel coefficients of the filters 5% below and above each DTMF frequency. */
     private final double[][] sideCoef = new double[8][2];
     /** Goertzel coefficients at twice each DTMF frequency. */
     private final double[] harmonicCoef = new double[8];
-    private final short[] scratch = new short[WINDOW];
+    private final short[] scratch = new short[HISTORY];
+    /** The last {@link #PHASE_RING} windows' complex outputs, ring indexed by windowCount % PHASE_RING. */
+    private final double[] windowRe = new double[PHASE_RING * 8];
+    private final double[] windowIm = new double[PHASE_RING * 8];
+    private long windowCount;
     private final double[] lanes = new double[4];
     private final double[] laneA = new double[4];
     private final double[] laneB = new double[4];
@@ -112,6 +135,8 @@ public final class InbandDtmfDetector {
     // digit state
     private DtmfDigit candidate;
     private int candidateRun;
+    /** The candidate run has passed the steadiness test at least once. */
+    private boolean candidateSteady;
     private long candidateOnset;
     private DtmfDigit active;
     private int missRun;
@@ -129,6 +154,7 @@ public final class InbandDtmfDetector {
         this.suspectMinRelativePeak = dbToRatio(settings.suspectMinRelativePeakDb());
         this.maxHarmonic = dbToRatio(settings.maxHarmonicDb());
         this.suspectMaxHarmonic = dbToRatio(settings.suspectMaxHarmonicDb());
+        this.minSteadyShare = settings.minSteadyShare();
         this.confirmWindows = Math.max(1, (int) Math.round(settings.confirmMillis() * SAMPLE_RATE / 1000.0 / SUB_BLOCK));
         this.endWindows = Math.max(1, (int) Math.round(settings.endGapMillis() * SAMPLE_RATE / 1000.0 / SUB_BLOCK));
         for (int k = 0; k < 8; k++) {
@@ -273,6 +299,7 @@ public final class InbandDtmfDetector {
         // X = sum of the window's sub-blocks, already rotated onto one time origin; the suspect
         // window is the newest SUSPECT_SUBS of them
         int firstSuspect = (subSlot + SUBS - SUSPECT_SUBS) % SUBS;
+        int ring = (int) (windowCount & (PHASE_RING - 1)) * 8;
         for (int k = 0; k < 8; k++) {
             double re = 0;
             double im = 0;
@@ -290,7 +317,10 @@ public final class InbandDtmfDetector {
             }
             power[k] = (re * re + im * im) * NORM;
             suspectPower[k] = (sre * sre + sim * sim) * SUSPECT_NORM;
+            windowRe[ring + k] = re;
+            windowIm[ring + k] = im;
         }
+        windowCount++;
         double total = 0;
         for (int j = 0; j < SUBS; j++) {
             total += subPower[j];
@@ -319,6 +349,7 @@ public final class InbandDtmfDetector {
         double high = power[4 + col];
         double toneShare = meanPower > 0 ? (low + high) / meanPower : 0;
         DtmfDigit verdict = isDigit(row, col, low, high, toneShare) ? DtmfDigit.at(row, col) : null;
+        System.arraycopy(power, 0, previousPower, 0, 8);
         track(verdict, windowEnd - WINDOW, windowEnd);
     }
 
@@ -361,13 +392,67 @@ public final class InbandDtmfDetector {
         if (low < minTonePower || high < minTonePower || toneShare < settings.minToneToTotal()) {
             return false;
         }
-        if (low > high * maxNormalTwist || high > low * maxReverseTwist) {
+        // twist on the last two windows' mean levels (the other tone's leakage makes one window's
+        // level flicker by about a decibel), corrected for the loss on an off-frequency tone
+        double lowLevel = (low + previousPower[row]) / (2 * scallop(row));
+        double highLevel = (high + previousPower[4 + col]) / (2 * scallop(4 + col));
+        if (lowLevel > highLevel * maxNormalTwist || highLevel > lowLevel * maxReverseTwist) {
             return false;
         }
         if (relativePeak(power, 0, row) < minRelativePeak || relativePeak(power, 4, col) < minRelativePeak) {
             return false;
         }
         return onFrequency(row, col) && harmonicsQuiet(WINDOW, row, col, low, high, maxHarmonic);
+    }
+
+    /**
+     * How far frequency {@code k} of the newest window is from nominal, in radians per sample,
+     * from how far its phase turned over the last {@link #PHASE_LAG} windows (0 until there are
+     * that many). Sub-blocks share one time origin, so a tone exactly on nominal does not turn at
+     * all; the measurement is unambiguous within +-1/(2 * lag * hop) = +-67 Hz.
+     */
+    private double offsetRadians(int k) {
+        if (windowCount <= PHASE_LAG) {
+            return 0;
+        }
+        int now = (int) ((windowCount - 1) & (PHASE_RING - 1)) * 8 + k;
+        int then = (int) ((windowCount - 1 - PHASE_LAG) & (PHASE_RING - 1)) * 8 + k;
+        double ar = windowRe[now];
+        double ai = windowIm[now];
+        double br = windowRe[then];
+        double bi = windowIm[then];
+        // the angle of now * conj(then)
+        return Math.atan2(ai * br - ar * bi, ar * br + ai * bi) / (PHASE_LAG * SUB_BLOCK);
+    }
+
+    /**
+     * The window's power loss on frequency {@code k} at its measured offset (1 on nominal), the
+     * offset capped at {@link #MAX_CORRECTED_DEVIATION}.
+     */
+    private double scallop(int k) {
+        double offset = Math.abs(offsetRadians(k)) * SAMPLE_RATE / (2 * Math.PI);
+        double nominal = k < 4 ? DtmfDigit.LOW_HZ[k] : DtmfDigit.HIGH_HZ[k - 4];
+        double d = dirichlet(Math.min(offset, MAX_CORRECTED_DEVIATION * nominal), WINDOW);
+        return d * d;
+    }
+
+    /**
+     * Is the newest {@link #STEADY} samples span two steady sinusoids? Goertzel filters at the two
+     * tones' measured frequencies must capture {@code minSteadyShare} of the span's energy. Key
+     * tones do (all but the noise); speech, whose harmonics drift in frequency and level within
+     * 30 ms, does not. Runs only a few times per candidate run.
+     */
+    private boolean steady(int row, int col) {
+        double wLow = 2 * Math.PI * DtmfDigit.LOW_HZ[row] / SAMPLE_RATE + offsetRadians(row);
+        double wHigh = 2 * Math.PI * DtmfDigit.HIGH_HZ[col] / SAMPLE_RATE + offsetRadians(4 + col);
+        copyNewest(STEADY);
+        double energy = 0;
+        for (int n = 0; n < STEADY; n++) {
+            double x = scratch[n];
+            energy += x * x;
+        }
+        powers(STEADY, 2 * Math.cos(wLow), 2 * Math.cos(wHigh), 0, 0);
+        return energy > 0 && lanes[0] + lanes[1] >= minSteadyShare * energy / STEADY;
     }
 
     /**
@@ -468,19 +553,27 @@ public final class InbandDtmfDetector {
         if (verdict == null) {
             candidate = null;
             candidateRun = 0;
+            candidateSteady = false;
             return;
         }
         if (verdict != candidate) {
             candidate = verdict;
             candidateRun = 0;
+            candidateSteady = false;
             candidateOnset = windowStart;
         }
-        if (++candidateRun >= confirmWindows) {
+        ++candidateRun;
+        if (!candidateSteady && (minSteadyShare <= 0
+                || candidateRun >= Math.min(STEADY_FROM, confirmWindows) && steady(verdict.row(), verdict.column()))) {
+            candidateSteady = true;
+        }
+        if (candidateRun >= confirmWindows && candidateSteady) {
             active = candidate;
             missRun = 0;
             lastMatchEnd = windowEnd;
             candidate = null;
             candidateRun = 0;
+            candidateSteady = false;
             listener.digitStarted(active, candidateOnset);
         }
     }
@@ -493,5 +586,6 @@ public final class InbandDtmfDetector {
         }
         candidate = null;
         candidateRun = 0;
+        candidateSteady = false;
     }
 }

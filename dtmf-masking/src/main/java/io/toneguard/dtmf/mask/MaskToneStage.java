@@ -180,6 +180,19 @@ public final class MaskToneStage extends TransformStage {
     }
 
     /**
+     * A key reported by SIP INFO: it goes through the same merger as the stream's in-band and RFC 4733
+     * digits (a phone sending INFO and events, or INFO and tones, for one press enters it once), placed
+     * on the stream's timeline at the newest audio's time, and everything still in the delay line is
+     * masked. Call on the stream's media thread.
+     */
+    public void infoDigit(DtmfDigit digit) {
+        long now = nextAudioTs < 0 ? 0 : nextAudioTs;
+        masker.maskFrom(masker.written() - masker.delaySamples(), frameSamples);
+        merger.digitStarted(digit, DigitSource.SIP_INFO, now);
+        merger.digitEnded(digit, DigitSource.SIP_INFO, now);
+    }
+
+    /**
      * An event says a key is down, and its RTP timestamp places the key's onset on the audio's
      * timeline. Phones that send events in place of the audio stamp them with the next packet's time,
      * after the tone's first milliseconds went out as audio; so everything still in the delay line is

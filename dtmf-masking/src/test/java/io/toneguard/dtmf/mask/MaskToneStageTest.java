@@ -224,6 +224,50 @@ class MaskToneStageTest {
     }
 
     @Test
+    void sipInfoAndInBandTonesForOnePressGiveEachDigitOnce() {
+        Signal call = new Signal(3).silence(200);
+        for (char c : CARD) {
+            call.tone(DtmfDigit.ofKey(c), 80, -10).silence(80);
+        }
+        short[] pcm = call.pcm();
+        List<Signal.Tone> tones = call.tones();
+        int next = 0;
+        for (int off = 0, ts = 0; off < pcm.length; off += 160, ts += 160) {
+            sendAudio(pcm, off, ts);
+            if (next < tones.size() && tones.get(next).start() + 160 <= off) {
+                mask.infoDigit(tones.get(next++).digit()); // the INFO arrives 20-40 ms after the key went down
+            }
+        }
+        assertEquals(new String(CARD), digits.keys.toString());
+        LeakOracles.assertNothingDecodable(agent.audio());
+    }
+
+    @Test
+    void sipInfoAndEventsForOnePressGiveEachDigitOnce() {
+        short[] speech = SpeechCorpus.read("you-entered.wav");
+        long ts = 0;
+        int off = 0;
+        for (int i = 0; i < 10; i++, off += 160, ts += 160) {
+            sendAudio(speech, off, ts);
+        }
+        for (char c : CARD) {
+            DtmfDigit d = DtmfDigit.ofKey(c);
+            long eventTs = ts;
+            sendEvent(d, eventTs, false, 160, true);
+            mask.infoDigit(d); // before the events' end: the INFO and the events name one press
+            sendAudio(speech, off, ts);
+            sendEvent(d, eventTs, true, 320, false);
+            off += 160;
+            ts += 160;
+            for (int i = 0; i < 4; i++, off += 160, ts += 160) {
+                sendAudio(speech, off, ts);
+            }
+        }
+        assertEquals(new String(CARD), digits.keys.toString());
+        LeakOracles.assertNothingDecodable(agent.audio());
+    }
+
+    @Test
     void junkNeverBreaksTheStream() {
         short[] speech = SpeechCorpus.read("you-entered.wav");
         for (int i = 0; i < 10; i++) {
