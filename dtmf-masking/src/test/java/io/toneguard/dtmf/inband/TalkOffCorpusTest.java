@@ -3,12 +3,8 @@ package io.toneguard.dtmf.inband;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toneguard.dtmf.mask.MaskerSettings;
-import io.toneguard.dtmf.mask.ToneMasker;
-import io.toneguard.dtmf.testing.RecordingListener;
 import io.toneguard.dtmf.testing.SpeechCorpus;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import io.toneguard.dtmf.testing.TalkOff;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,31 +16,10 @@ import org.junit.jupiter.api.Test;
 class TalkOffCorpusTest {
     @Test
     void noFalseDigitsAndLittleSpeechMaskedOnTheWholeCorpus() {
-        List<Path> files = SpeechCorpus.files();
-        long samples = 0;
-        long masked = 0;
-        List<String> falseDigits = new ArrayList<>();
-        short[] out = new short[160];
-        for (Path f : files) {
-            short[] pcm = SpeechCorpus.read(f);
-            RecordingListener heard = new RecordingListener();
-            ToneMasker masker = new ToneMasker(MaskerSettings.DEFAULT, heard);
-            for (int off = 0; off < pcm.length; off += 160) {
-                masker.process(pcm, off, Math.min(160, pcm.length - off), out, 0);
-            }
-            masker.finish();
-            samples += pcm.length;
-            masked += masker.maskedSamples();
-            if (!heard.presses.isEmpty()) {
-                falseDigits.add(f.getFileName() + " (" + heard.presses.size() + ")");
-            }
-        }
-        double seconds = samples / 8000.0;
-        double maskedPercent = 100.0 * masked / samples;
-        System.out.printf("talk-off corpus: %d files, %.1f s of speech, %d false digits, %.3f%% of speech masked%n",
-                files.size(), seconds, falseDigits.size(), maskedPercent);
-        assertTrue(seconds > 1400, "the whole corpus (about 25 minutes) must be used");
-        assertEquals(List.of(), falseDigits, "false digits on speech");
-        assertTrue(maskedPercent < 0.6, "speech touched by the masker: " + maskedPercent + "%");
+        TalkOff.Result r = TalkOff.measure("en-allison", SpeechCorpus.files());
+        System.out.println(r.summary());
+        assertTrue(r.seconds() > 1400, "the whole corpus (about 25 minutes) must be used");
+        assertEquals(List.of(), r.falseDigits(), "false digits on speech");
+        assertTrue(r.maskedPercent() < 0.6, "speech touched by the masker: " + r.maskedPercent() + "%");
     }
 }

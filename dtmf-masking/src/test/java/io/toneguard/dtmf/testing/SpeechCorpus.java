@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * Real recorded English speech: every WAV file of Debian's {@code asterisk-core-sounds-en-wav}
- * (568 prompts, about 25 minutes, 8 kHz PCM16), installed when missing.
+ * (568 prompts, about 25 minutes, 8 kHz PCM16); `.ci/run` installs it.
  */
 public final class SpeechCorpus {
     public static final String PACKAGE = "asterisk-core-sounds-en-wav";

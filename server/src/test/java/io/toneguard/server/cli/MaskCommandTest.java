@@ -84,7 +84,7 @@ class MaskCommandTest {
         assertEquals("", out.toString());
     }
 
-    /** The design's leak oracle (installed when missing): {@code multimon-ng -a DTMF} hears the input's keys and nothing in the output. */
+    /** The design's leak oracle: {@code multimon-ng -a DTMF} hears the input's keys and nothing in the output. */
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("modesAndEncodings")
     void multimonFindsNothingInMaskedAudio(String mode, WavEncoding e) throws Exception {
