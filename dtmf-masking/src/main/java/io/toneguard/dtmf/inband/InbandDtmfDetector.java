@@ -52,6 +52,18 @@ public final class InbandDtmfDetector {
      * real tone gives a run of them, speech mostly single ones.
      */
     public static final int SUSPECT_CONFIRM = 3;
+    /**
+     * Around a junction (see {@link #discontinuity}), 5 ms windows (two sub-blocks) are tested too:
+     * a lost or reordered packet can leave a few milliseconds of tone between unrelated audio, too
+     * short for a run of suspect windows but long enough for a decoder made for fragments.
+     */
+    public static final int FRAGMENT_WINDOW = 2 * SUB_BLOCK;
+    private static final int FRAGMENT_SUBS = FRAGMENT_WINDOW / SUB_BLOCK;
+    private static final double FRAGMENT_NORM = 2.0 / ((double) FRAGMENT_WINDOW * FRAGMENT_WINDOW);
+    /** Fragment windows are tested until this many samples after a junction (20 ms: one packet, and one window more). */
+    private static final int FRAGMENT_AFTER = 160 + FRAGMENT_WINDOW;
+    /** Share of a fragment window's energy its strongest low and high DTMF frequency must carry. */
+    private static final double FRAGMENT_MIN_SHARE = 0.6;
     /** How far behind the newest sample masking may have to reach back: the suspect run plus one hop. */
     public static final int MASK_LOOKBACK = SUSPECT_WINDOW + SUSPECT_CONFIRM * SUB_BLOCK;
     /** Peak amplitude of a 0 dBm0 sine in 16-bit linear (G.711: +3.17 dBm0 is full scale). */
@@ -111,6 +123,9 @@ public final class InbandDtmfDetector {
     private int suspectRun;
     private long suspectRunStart;
     private int subSlot;
+    /** Fragment windows ending up to this sample are tested (after a junction). */
+    private long fragmentWatchUntil = -1;
+    private final double[] fragmentPower = new double[8];
 
     // per-window scratch
     private final double[] power = new double[8];
@@ -290,8 +305,55 @@ public final class InbandDtmfDetector {
         subFill = 0;
         subCount++;
         subSlot = slot == SUBS - 1 ? 0 : slot + 1;
+        if (sampleCount <= fragmentWatchUntil) {
+            checkFragment(0);
+        }
         if (subCount >= SUBS) {
             analyseWindow();
+        }
+    }
+
+    /**
+     * The next sample does not follow the previous one: a packet was lost, or arrived out of order.
+     * Every 5 ms window from 15 ms before the junction to 20 ms after it is tested for a DTMF-like
+     * pair (one low and one high DTMF frequency carrying most of its energy, twist within the
+     * lenient limit), and each that passes is reported as suspect, so the masker hides tone
+     * fragments the junction cut off from the rest of their tone. Speech near a junction may be
+     * masked a little more; nowhere else is anything different.
+     */
+    public void discontinuity() {
+        int stored = (int) Math.min(subCount, SUBS);
+        for (int skip = stored - FRAGMENT_SUBS; skip >= 0; skip--) {
+            checkFragment(skip);
+        }
+        fragmentWatchUntil = sampleCount - subFill + FRAGMENT_AFTER;
+    }
+
+    /** Tests the 5 ms window that ends {@code skip} sub-blocks before the newest complete one. */
+    private void checkFragment(int skip) {
+        double energy = 0;
+        java.util.Arrays.fill(fragmentPower, 0);
+        int newest = Math.floorMod(subSlot - 1 - skip, SUBS);
+        for (int k = 0; k < 8; k++) {
+            double re = 0;
+            double im = 0;
+            for (int j = 0, slot = newest; j < FRAGMENT_SUBS; j++, slot = slot == 0 ? SUBS - 1 : slot - 1) {
+                re += subRe[slot * 8 + k];
+                im += subIm[slot * 8 + k];
+            }
+            fragmentPower[k] = (re * re + im * im) * FRAGMENT_NORM;
+        }
+        for (int j = 0, slot = newest; j < FRAGMENT_SUBS; j++, slot = slot == 0 ? SUBS - 1 : slot - 1) {
+            energy += subPower[slot];
+        }
+        double meanPower = energy / FRAGMENT_WINDOW;
+        double low = fragmentPower[strongest(fragmentPower, 0)];
+        double high = fragmentPower[4 + strongest(fragmentPower, 4)];
+        if (low >= suspectMinTonePower && high >= suspectMinTonePower && meanPower > 0
+                && (low + high) / meanPower >= FRAGMENT_MIN_SHARE
+                && low <= high * suspectMaxTwist && high <= low * suspectMaxTwist) {
+            long end = sampleCount - subFill - (long) skip * SUB_BLOCK;
+            listener.toneSuspected(end - FRAGMENT_WINDOW, end);
         }
     }
 

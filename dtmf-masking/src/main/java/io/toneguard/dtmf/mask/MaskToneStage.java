@@ -124,6 +124,9 @@ public final class MaskToneStage extends TransformStage {
         codec.decode(buf, at, samples, 0, n);
         packetTs = rtp.timestamp();
         packetFirstSample = masker.written();
+        if (nextAudioTs >= 0 && packetTs != nextAudioTs) {
+            masker.discontinuity(); // lost or reordered audio: a tone may be cut into fragments here
+        }
         if (events.inEvent()) {
             masker.maskNext(n); // a key is down by RFC 4733: hide this audio whatever the detector thinks
         }

@@ -84,6 +84,14 @@ public final class ToneMasker {
     }
 
     /**
+     * The next input sample does not follow the previous one (a lost or reordered packet): tone
+     * fragments on either side of the junction are looked for with short windows and masked.
+     */
+    public void discontinuity() {
+        detector.discontinuity();
+    }
+
+    /**
      * Takes {@code len} samples that carry no audio of their own (e.g. the time of an RFC 4733
      * event, or a lost packet) as silence, masks them in full, and emits {@code len} samples.
      */
