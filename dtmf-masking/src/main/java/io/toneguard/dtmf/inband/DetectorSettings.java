@@ -44,7 +44,7 @@ public record DetectorSettings(
     /** Q.24 acceptance with a strong talk-off guard: what reports digits to a capture. */
     public static final DetectorSettings DEFAULT = new DetectorSettings(
             -33, 9, 5, 8, 0.6, -12, 22.5, 37.5,
-            -45, 16, 0.50, 0, -6, 0.88);
+            -45, 16, 0.50, 0, -6, 0.80);
 
     /**
      * As sensitive as the detector goes, for checking that masked audio carries nothing

@@ -37,6 +37,8 @@ public final class MaskToneStage extends TransformStage {
     private static final long AUDIO_FLOWING_NANOS = 60_000_000L;
     /** Furthest an event's onset may lie from the audio's timeline and still be placed on it: 1 s. */
     private static final int EVENT_ONSET_REACH = 8000;
+    /** Packets whose place on the RTP timeline is kept, for digit timestamps (a power of two). */
+    private static final int TIMELINE = 16;
 
     private final int telephoneEventPt;
     private final ToneMasker masker;
@@ -51,6 +53,13 @@ public final class MaskToneStage extends TransformStage {
     /** RTP timestamp of input sample 0 of the packet being processed, for digit timestamps. */
     private long packetTs;
     private long packetFirstSample;
+    /**
+     * The last {@link #TIMELINE} packets' first masker sample and RTP timestamp: a digit's onset can lie
+     * a few packets back, across a lost packet the masker's sample count knows nothing of.
+     */
+    private final long[] timelineSample = new long[TIMELINE];
+    private final long[] timelineTs = new long[TIMELINE];
+    private int timelineCount;
     private long removedEvents;
     private long convertedEvents;
     private long foreignPayloads;
@@ -122,8 +131,7 @@ public final class MaskToneStage extends TransformStage {
         ByteBuf buf = rtp.buffer();
         int at = rtp.payloadOffset();
         codec.decode(buf, at, samples, 0, n);
-        packetTs = rtp.timestamp();
-        packetFirstSample = masker.written();
+        onTimeline(masker.written(), rtp.timestamp());
         if (nextAudioTs >= 0 && packetTs != nextAudioTs) {
             masker.discontinuity(); // lost or reordered audio: a tone may be cut into fragments here
         }
@@ -166,8 +174,7 @@ public final class MaskToneStage extends TransformStage {
             removedEvents++;
             return DropReason.REMOVED;
         }
-        packetTs = nextAudioTs;
-        packetFirstSample = masker.written();
+        onTimeline(masker.written(), nextAudioTs);
         masker.processMasked(n, samples, 0);
         G711Codec codec = G711Codec.forPayloadType(audioPt);
         buf.writerIndex(at + n);
@@ -180,6 +187,26 @@ public final class MaskToneStage extends TransformStage {
         rtp.wrap(buf); // the length changed: refresh the view for later stages
         convertedEvents++;
         return DropReason.NONE;
+    }
+
+    /** The packet being processed starts at masker sample {@code firstSample} and RTP timestamp {@code ts}. */
+    private void onTimeline(long firstSample, long ts) {
+        packetFirstSample = firstSample;
+        packetTs = ts;
+        int slot = timelineCount++ & (TIMELINE - 1);
+        timelineSample[slot] = firstSample;
+        timelineTs[slot] = ts;
+    }
+
+    /** The RTP timestamp of masker sample {@code sample}, from the packet that carried it when still known. */
+    private long timestampOf(long sample) {
+        for (int i = 1; i <= Math.min(timelineCount, TIMELINE); i++) {
+            int slot = (timelineCount - i) & (TIMELINE - 1);
+            if (timelineSample[slot] <= sample) {
+                return (timelineTs[slot] + (sample - timelineSample[slot])) & 0xFFFF_FFFFL;
+            }
+        }
+        return (packetTs + (sample - packetFirstSample)) & 0xFFFF_FFFFL;
     }
 
     /**
@@ -229,10 +256,6 @@ public final class MaskToneStage extends TransformStage {
         @Override
         public void digitEnded(DtmfDigit digit, long endSample) {
             merger.digitEnded(digit, DigitSource.INBAND, timestampOf(endSample));
-        }
-
-        private long timestampOf(long sample) {
-            return (packetTs + (sample - packetFirstSample)) & 0xFFFF_FFFFL;
         }
     }
 }

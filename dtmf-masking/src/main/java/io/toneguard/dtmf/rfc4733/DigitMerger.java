@@ -10,9 +10,11 @@ import io.toneguard.dtmf.DtmfDigit;
  *
  * <p>A press of key K from one source is suppressed, with its {@code digitEnded}, when its onset lies less
  * than the window from the onset of the last forwarded press of K from another source, and that press is
- * still active or ended less than the window before this onset. Everything else passes: other keys, the
- * same key after a real pause, and every press of the source that was forwarded (each detector already
- * separates its own presses). An end with no forwarded start is dropped.
+ * still active or ended less than the window before this onset. While that forwarded press has had no
+ * twin from another source yet, the onsets may be up to twice the window apart: a twin can start late
+ * when the first packets of its tone were lost, and events can run up to 40 ms ahead of the tones. Everything
+ * else passes: other keys, the same key after a real pause, and every press of the source that was
+ * forwarded (each detector already separates its own presses). An end with no forwarded start is dropped.
  *
  * <p>All sources share the stream's timeline: timestamps are unsigned 32-bit RTP timestamp units and may
  * wrap. SIP INFO carries no RTP timestamp, so its caller passes its best estimate: the RTP timestamp the
@@ -40,6 +42,8 @@ public final class DigitMerger implements DigitListener {
     private final long[] lastOnset = new long[KEYS];
     private final long[] lastEnd = new long[KEYS];
     private final boolean[] lastActive = new boolean[KEYS];
+    /** Per key: the last forwarded press has had its twin from another source suppressed. */
+    private final boolean[] lastTwinned = new boolean[KEYS];
 
     private long forwarded;
     private long suppressed;
@@ -66,10 +70,12 @@ public final class DigitMerger implements DigitListener {
         int key = digit.ordinal();
         int slot = slot(source, key);
         DigitSource other = lastSource[key];
+        long reach = lastTwinned[key] ? window : 2L * window;
         if (other != null && other != source
-                && Math.abs(difference(onsetTimestamp, lastOnset[key])) < window
+                && Math.abs(difference(onsetTimestamp, lastOnset[key])) < reach
                 && (lastActive[key] || difference(onsetTimestamp, lastEnd[key]) < window)) {
             state[slot] = SUPPRESSED;
+            lastTwinned[key] = true;
             suppressed++;
             return;
         }
@@ -77,6 +83,7 @@ public final class DigitMerger implements DigitListener {
         lastSource[key] = source;
         lastOnset[key] = onsetTimestamp;
         lastActive[key] = true;
+        lastTwinned[key] = false;
         forwarded++;
         downstream.digitStarted(digit, source, onsetTimestamp);
     }

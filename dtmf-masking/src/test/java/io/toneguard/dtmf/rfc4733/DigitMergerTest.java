@@ -95,6 +95,32 @@ class DigitMergerTest {
     }
 
     @Test
+    void aTwinWhoseToneLostItsFirstPacketsIsStillOnePress() {
+        // events 40 ms ahead of the tones (onset 0, 70 ms); the tone's first 40 ms lost on the way, so
+        // the in-band press starts 80 ms after the event's onset, 10 ms after the event ended
+        merger.digitStarted(DtmfDigit.D6, RFC4733, 0);
+        merger.digitEnded(DtmfDigit.D6, RFC4733, 560);
+        merger.digitStarted(DtmfDigit.D6, INBAND, 640);
+        merger.digitEnded(DtmfDigit.D6, INBAND, 880);
+
+        assertEquals(List.of(started(DtmfDigit.D6, RFC4733, 0), ended(DtmfDigit.D6, RFC4733, 560)), listener.heard);
+    }
+
+    @Test
+    void onceTwinnedTheNextPressOfTheOtherSourceIsNew() {
+        // 50 ms on, 30 ms off, both sources in step: the second press is 80 ms after the first
+        merger.digitStarted(DtmfDigit.D6, INBAND, 0);
+        merger.digitStarted(DtmfDigit.D6, RFC4733, 8);
+        merger.digitEnded(DtmfDigit.D6, INBAND, 400);
+        merger.digitEnded(DtmfDigit.D6, RFC4733, 400);
+        merger.digitStarted(DtmfDigit.D6, RFC4733, 640);
+        merger.digitEnded(DtmfDigit.D6, RFC4733, 1040);
+
+        assertEquals(List.of(started(DtmfDigit.D6, INBAND, 0), ended(DtmfDigit.D6, INBAND, 400),
+                started(DtmfDigit.D6, RFC4733, 640), ended(DtmfDigit.D6, RFC4733, 1040)), listener.heard);
+    }
+
+    @Test
     void differentKeysBackToBackAreTwoPresses() {
         merger.digitStarted(DtmfDigit.D5, RFC4733, 0);
         merger.digitStarted(DtmfDigit.D5, INBAND, 20);
