@@ -26,6 +26,14 @@ public final class StreamRewriter {
     private long packets;
     private long octets;
     private long sourceSwitches;
+    /**
+     * Input sequence numbers of the latest removals that shifted the numbering (ring): a reordered
+     * packet older than some of them keeps the numbering of its own time, so it cannot take the
+     * number of a packet already sent.
+     */
+    private final int[] removals = new int[REMOVALS];
+    private int removalCount;
+    private static final int REMOVALS = 64;
 
     /**
      * @param outSsrc the SSRC every packet leaves with
@@ -56,12 +64,13 @@ public final class StreamRewriter {
             seqDelta = (lastOutSeq + 1 - seq) & 0xFFFF;
             tsDelta = (lastOutTs + elapsed - ts) & 0xFFFF_FFFFL;
             highestInSeq = seq;
+            removalCount = 0;
             sourceSwitches++;
             p.setMarker(true);
         } else if (isNewer(seq, highestInSeq)) {
             highestInSeq = seq;
         }
-        int outSeq = (seq + seqDelta) & 0xFFFF;
+        int outSeq = (seq + seqDelta + removalsAfter(seq)) & 0xFFFF;
         long outTs = (ts + tsDelta) & 0xFFFF_FFFFL;
         p.setSsrc(outSsrc);
         p.setSequenceNumber(outSeq);
@@ -94,7 +103,19 @@ public final class StreamRewriter {
         if (p.ssrc() == inSsrc && isNewer(seq, highestInSeq)) {
             highestInSeq = seq;
             seqDelta = (seqDelta - 1) & 0xFFFF;
+            removals[removalCount++ % REMOVALS] = seq;
         }
+    }
+
+    /** How many of the remembered removals came after input sequence number {@code seq} (0 for an in-order packet). */
+    private int removalsAfter(int seq) {
+        int n = 0;
+        for (int i = Math.max(0, removalCount - REMOVALS); i < removalCount; i++) {
+            if (isNewer(removals[i % REMOVALS], seq)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** RFC 1982 serial number comparison on 16 bits: is {@code a} after {@code b}? */

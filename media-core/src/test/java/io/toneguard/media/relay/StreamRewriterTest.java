@@ -107,6 +107,20 @@ class StreamRewriterTest {
     }
 
     @Test
+    void aPacketOvertakenByARemovedOneKeepsANumberOfItsOwn() {
+        // 10 sent; 12 (a telephone-event) removed before 11 arrives late: 11 must not take 10's number
+        assertEquals(10, pass(7, 10, 0, 0)[0]);
+        remove(7, 12, 320);
+        assertEquals(11, pass(7, 11, 160, 2 * FRAME_NANOS)[0]);
+        assertEquals(12, pass(7, 13, 480, 3 * FRAME_NANOS)[0]);
+        // and again after more removals: every number once
+        remove(7, 14, 640);
+        remove(7, 16, 960);
+        assertEquals(13, pass(7, 15, 800, 5 * FRAME_NANOS)[0]);
+        assertEquals(14, pass(7, 17, 1120, 6 * FRAME_NANOS)[0]);
+    }
+
+    @Test
     void mapsReportedSequenceNumbersBack() {
         pass(7, 10, 0, 0);
         remove(7, 11, 160);
