@@ -12,6 +12,8 @@ import io.toneguard.media.rtp.RtpPacket;
  * <p>Used only on the owning event loop; the RTCP rewriter of the same call reads it there too.
  */
 public final class StreamRewriter {
+    /** Removals remembered for reordered packets (a power of two). */
+    private static final int REMOVALS = 64;
     private final int outSsrc;
     private final int clockRate;
 
@@ -32,8 +34,8 @@ public final class StreamRewriter {
      * number of a packet already sent.
      */
     private final int[] removals = new int[REMOVALS];
-    private int removalCount;
-    private static final int REMOVALS = 64;
+    private int removalHead;
+    private int removalSize;
 
     /**
      * @param outSsrc the SSRC every packet leaves with
@@ -64,13 +66,14 @@ public final class StreamRewriter {
             seqDelta = (lastOutSeq + 1 - seq) & 0xFFFF;
             tsDelta = (lastOutTs + elapsed - ts) & 0xFFFF_FFFFL;
             highestInSeq = seq;
-            removalCount = 0;
+            removalSize = 0;
             sourceSwitches++;
             p.setMarker(true);
         } else if (isNewer(seq, highestInSeq)) {
             highestInSeq = seq;
         }
-        int outSeq = (seq + seqDelta + removalsAfter(seq)) & 0xFFFF;
+        int late = seq == highestInSeq ? 0 : removalsAfter(seq); // in order: no removal can be after it
+        int outSeq = (seq + seqDelta + late) & 0xFFFF;
         long outTs = (ts + tsDelta) & 0xFFFF_FFFFL;
         p.setSsrc(outSsrc);
         p.setSequenceNumber(outSeq);
@@ -103,15 +106,17 @@ public final class StreamRewriter {
         if (p.ssrc() == inSsrc && isNewer(seq, highestInSeq)) {
             highestInSeq = seq;
             seqDelta = (seqDelta - 1) & 0xFFFF;
-            removals[removalCount++ % REMOVALS] = seq;
+            removals[removalHead] = seq;
+            removalHead = (removalHead + 1) & (REMOVALS - 1);
+            removalSize = Math.min(REMOVALS, removalSize + 1);
         }
     }
 
-    /** How many of the remembered removals came after input sequence number {@code seq} (0 for an in-order packet). */
+    /** How many of the remembered removals came after input sequence number {@code seq}, a reordered packet's. */
     private int removalsAfter(int seq) {
         int n = 0;
-        for (int i = Math.max(0, removalCount - REMOVALS); i < removalCount; i++) {
-            if (isNewer(removals[i % REMOVALS], seq)) {
+        for (int i = 0; i < removalSize; i++) {
+            if (isNewer(removals[i], seq)) {
                 n++;
             }
         }
