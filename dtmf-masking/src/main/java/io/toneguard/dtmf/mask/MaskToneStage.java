@@ -37,29 +37,24 @@ public final class MaskToneStage extends TransformStage {
     private static final long AUDIO_FLOWING_NANOS = 60_000_000L;
     /** Furthest an event's onset may lie from the audio's timeline and still be placed on it: 1 s. */
     private static final int EVENT_ONSET_REACH = 8000;
-    /** Packets whose place on the RTP timeline is kept, for digit timestamps (a power of two). */
-    private static final int TIMELINE = 16;
 
     private final int telephoneEventPt;
     private final ToneMasker masker;
     private final Rfc4733EventTracker events;
     private final DigitMerger merger;
     private final short[] samples = new short[MAX_SAMPLES];
+    private final MaskerSettings settings;
+    /** In-band digits in timestamp order, once the stream has reordered a packet (null until then). */
+    private TimestampOrderedDigits ordered;
 
     private int audioPt = -1;
     private long lastAudioNanos = Long.MIN_VALUE / 2;
     private long nextAudioTs = -1;
     private int frameSamples = 160;
-    /** RTP timestamp of input sample 0 of the packet being processed, for digit timestamps. */
+    /** RTP timestamp of the packet being processed. */
     private long packetTs;
-    private long packetFirstSample;
-    /**
-     * The last {@link #TIMELINE} packets' first masker sample and RTP timestamp: a digit's onset can lie
-     * a few packets back, across a lost packet the masker's sample count knows nothing of.
-     */
-    private final long[] timelineSample = new long[TIMELINE];
-    private final long[] timelineTs = new long[TIMELINE];
-    private int timelineCount;
+    /** The masker's samples on the RTP timeline, for in-band digit timestamps. */
+    private final RtpTimeline timeline = new RtpTimeline();
     private long removedEvents;
     private long convertedEvents;
     private long foreignPayloads;
@@ -72,6 +67,7 @@ public final class MaskToneStage extends TransformStage {
     public MaskToneStage(int telephoneEventPt, MaskerSettings settings, DigitListener digits) {
         super("mask-tones");
         this.telephoneEventPt = telephoneEventPt;
+        this.settings = settings;
         this.merger = new DigitMerger(digits);
         this.masker = new ToneMasker(settings, new InbandDigits());
         this.events = new Rfc4733EventTracker(merger);
@@ -134,6 +130,13 @@ public final class MaskToneStage extends TransformStage {
         onTimeline(masker.written(), rtp.timestamp());
         if (nextAudioTs >= 0 && packetTs != nextAudioTs) {
             masker.discontinuity(); // lost or reordered audio: a tone may be cut into fragments here
+            if (ordered == null && (int) (packetTs - nextAudioTs) < 0 && !masker.digitActive()) {
+                // the first reordered packet: from now on in-band digits are decided in timestamp order
+                ordered = new TimestampOrderedDigits(settings.detector(), merger, MAX_SAMPLES);
+            }
+        }
+        if (ordered != null) {
+            ordered.accept(packetTs, samples, n);
         }
         if (events.inEvent()) {
             masker.maskNext(n); // a key is down by RFC 4733: hide this audio whatever the detector thinks
@@ -191,22 +194,8 @@ public final class MaskToneStage extends TransformStage {
 
     /** The packet being processed starts at masker sample {@code firstSample} and RTP timestamp {@code ts}. */
     private void onTimeline(long firstSample, long ts) {
-        packetFirstSample = firstSample;
         packetTs = ts;
-        int slot = timelineCount++ & (TIMELINE - 1);
-        timelineSample[slot] = firstSample;
-        timelineTs[slot] = ts;
-    }
-
-    /** The RTP timestamp of masker sample {@code sample}, from the packet that carried it when still known. */
-    private long timestampOf(long sample) {
-        for (int i = 1; i <= Math.min(timelineCount, TIMELINE); i++) {
-            int slot = (timelineCount - i) & (TIMELINE - 1);
-            if (timelineSample[slot] <= sample) {
-                return (timelineTs[slot] + (sample - timelineSample[slot])) & 0xFFFF_FFFFL;
-            }
-        }
-        return (packetTs + (sample - packetFirstSample)) & 0xFFFF_FFFFL;
+        timeline.add(firstSample, ts);
     }
 
     /**
@@ -250,12 +239,16 @@ public final class MaskToneStage extends TransformStage {
 
         @Override
         public void digitStarted(DtmfDigit digit, long onsetSample) {
-            merger.digitStarted(digit, DigitSource.INBAND, timestampOf(onsetSample));
+            if (ordered == null) { // else the timestamp-ordered detector decides digits
+                merger.digitStarted(digit, DigitSource.INBAND, timeline.timestampOf(onsetSample));
+            }
         }
 
         @Override
         public void digitEnded(DtmfDigit digit, long endSample) {
-            merger.digitEnded(digit, DigitSource.INBAND, timestampOf(endSample));
+            if (ordered == null) {
+                merger.digitEnded(digit, DigitSource.INBAND, timeline.timestampOf(endSample));
+            }
         }
     }
 }

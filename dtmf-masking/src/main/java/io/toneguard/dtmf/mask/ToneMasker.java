@@ -137,6 +137,11 @@ public final class ToneMasker {
         mask(from, Math.max(onset, written) + samples + postMargin);
     }
 
+    /** Is the detector holding a digit down? */
+    public boolean digitActive() {
+        return detector.activeDigit() != null;
+    }
+
     /** Input samples taken so far. */
     public long written() {
         return written;

@@ -51,11 +51,6 @@ public record RtpImpairment(double lossPercent, double burstPercent, int burstLe
     }
 
     /** The packets as they would arrive, in arrival order with their arrival offsets. */
-    /** Does it lose or reorder packets (rather than only delay them)? */
-    public boolean losesOrReorders() {
-        return lossPercent > 0 || burstPercent > 0 || reorderPercent > 0;
-    }
-
     public List<TimedPacket> apply(List<TimedPacket> sent) {
         Random random = new Random(seed);
         List<TimedPacket> kept = new ArrayList<>();
