@@ -43,7 +43,7 @@ public record DetectorSettings(
 
     /**
      * Q.24 acceptance with a strong talk-off guard: what reports digits to a capture. Measured
-     * (README, "Talk-off, per corpus"): 0 false digits in 6.5 hours of speech in 17 languages, as
+     * (docs/masking.md, "Talk-off, per corpus"): 0 false digits in 6.5 hours of speech in 17 languages, as
      * recorded and pitch-shifted, where a relative peak of 5 dB or a steadiness share of 0.65 each give
      * one; 620 of 640 keys keyed under speech 10 dB below them.
      */

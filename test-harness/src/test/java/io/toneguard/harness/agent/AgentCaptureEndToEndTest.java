@@ -150,7 +150,7 @@ abstract class AgentCaptureEndToEndTest {
     }
 
     /**
-     * The caller keys the whole card by SIP INFO (the scenario the README's walkthrough uses): the
+     * The caller keys the whole card by SIP INFO (the scenario docs/agent-capture.md's walkthrough uses): the
      * capture gets every key, and the payment goes through (run by one subclass).
      */
     void captureACardKeyedBySipInfo() throws Exception {

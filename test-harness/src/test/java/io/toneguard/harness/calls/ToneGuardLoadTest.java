@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Load through ToneGuard with sipp: many calls with media at once, and a steady call rate. Every
  * call must complete, and every call's media must reach the agent side as its own stream: the
  * agent's audio of all calls lands on one port, where each of ToneGuard's per-call SSRCs must carry
- * exactly one call's packets in an unbroken sequence. Prints the figures the README quotes.
+ * exactly one call's packets in an unbroken sequence. Prints the figures docs/performance.md quotes.
  */
 class ToneGuardLoadTest {
     private static final int SIP_PORT = 35500;
