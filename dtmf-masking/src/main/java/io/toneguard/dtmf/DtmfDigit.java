@@ -9,10 +9,10 @@ import io.toneguard.media.rfc4733.DtmfEvent;
  * line or an exception message by accident. Use {@link #key()} only to fill a zeroable buffer.
  */
 public enum DtmfDigit {
-    D1('1', 0, 0, 1), D2('2', 0, 1, 2), D3('3', 0, 2, 3), A('A', 0, 3, 12),
-    D4('4', 1, 0, 4), D5('5', 1, 1, 5), D6('6', 1, 2, 6), B('B', 1, 3, 13),
-    D7('7', 2, 0, 7), D8('8', 2, 1, 8), D9('9', 2, 2, 9), C('C', 2, 3, 14),
-    STAR('*', 3, 0, 10), D0('0', 3, 1, 0), HASH('#', 3, 2, 11), D('D', 3, 3, 15);
+    D1('1', 0, 0), D2('2', 0, 1), D3('3', 0, 2), A('A', 0, 3),
+    D4('4', 1, 0), D5('5', 1, 1), D6('6', 1, 2), B('B', 1, 3),
+    D7('7', 2, 0), D8('8', 2, 1), D9('9', 2, 2), C('C', 2, 3),
+    STAR('*', 3, 0), D0('0', 3, 1), HASH('#', 3, 2), D('D', 3, 3);
 
     /** Row (low group) frequencies in Hz. */
     public static final double[] LOW_HZ = {697, 770, 852, 941};
@@ -34,11 +34,12 @@ public enum DtmfDigit {
     private final int column;
     private final int event;
 
-    DtmfDigit(char key, int row, int column, int event) {
+    /** The keypad position; the RFC 4733 event code comes from {@link DtmfEvent}, the one key-to-code map. */
+    DtmfDigit(char key, int row, int column) {
         this.key = key;
         this.row = row;
         this.column = column;
-        this.event = event;
+        this.event = DtmfEvent.event(key);
     }
 
     /** The key as typed: 0-9, *, #, A-D. Card data: never log or stringify it. */
@@ -85,13 +86,7 @@ public enum DtmfDigit {
 
     /** The digit for a key character, or null. */
     public static DtmfDigit ofKey(char c) {
-        char k = Character.toUpperCase(c);
-        for (DtmfDigit d : values()) {
-            if (d.key == k) {
-                return d;
-            }
-        }
-        return null;
+        return ofEvent(DtmfEvent.event(c));
     }
 
     @Override

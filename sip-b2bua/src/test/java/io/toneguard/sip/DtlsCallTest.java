@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toneguard.media.testing.IntegrationTest;
 import io.toneguard.media.dtls.DtlsRole;
 import io.toneguard.media.sdp.MediaCapabilities;
 import io.toneguard.media.sdp.MediaDescription;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * exported keys, a plain agent behind a DTLS caller, and a caller whose certificate does not match
  * its fingerprint (the call ends on both legs and is counted).
  */
+@IntegrationTest
 class DtlsCallTest {
     private static final int PORT = 35460;
     private static final int AGENT_PORT = 35471;

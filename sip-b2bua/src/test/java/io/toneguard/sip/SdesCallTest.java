@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toneguard.media.testing.IntegrationTest;
 import io.toneguard.media.sdp.Crypto;
 import io.toneguard.media.sdp.MediaDescription;
 import io.toneguard.media.srtp.SrtpSuite;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * re-encrypted, plain and SRTP legs mixed by route, re-INVITE with the same or a new key, and
  * offers without a usable crypto line refused with 488.
  */
+@IntegrationTest
 class SdesCallTest {
     static final int PORT = 35260;
     static final int AGENT_PORT = 35271;

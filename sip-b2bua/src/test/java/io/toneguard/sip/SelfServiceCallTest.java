@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toneguard.media.testing.IntegrationTest;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.toneguard.media.dtls.DtlsRole;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * what ToneGuard plays reaches the caller encrypted, the caller's packets reach the call's stages
  * decrypted; and a caller whose media stops is hung up on even while prompts are being generated.
  */
+@IntegrationTest
 class SelfServiceCallTest {
     private static final int PORT = 35560;
     private static final InetSocketAddress TG = new InetSocketAddress("127.0.0.1", PORT);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toneguard.media.testing.IntegrationTest;
 import io.toneguard.media.sdp.MediaCapabilities;
 import io.toneguard.media.testing.UdpPeer;
 import io.toneguard.media.transport.MediaTransport;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Bad and unexpected SIP gets the right error, and the B2BUA keeps answering. */
+@IntegrationTest
 class SipRobustnessTest {
     private static final int PORT = 35160;
     private static final InetSocketAddress TG = new InetSocketAddress("127.0.0.1", PORT);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toneguard.media.testing.IntegrationTest;
 import io.toneguard.media.sdp.MediaCapabilities;
 import io.toneguard.media.srtp.SrtpSuite;
 import io.toneguard.media.transport.MediaTransport;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * trunk's client certificate, SDES keys only over TLS, untrusted certificates and weak suites
  * refused in the handshake.
  */
+@IntegrationTest
 class SipTlsTest {
     private static final int PORT = 35360;
     private static final int TLS_PORT = 35361;

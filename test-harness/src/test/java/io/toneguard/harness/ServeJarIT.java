@@ -3,6 +3,7 @@ package io.toneguard.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toneguard.media.testing.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The README's run command, for real: the packaged jar starts, serves, and stops cleanly. */
+@IntegrationTest
 class ServeJarIT {
     @TempDir
     Path dir;

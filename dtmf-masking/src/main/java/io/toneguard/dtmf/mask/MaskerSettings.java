@@ -19,18 +19,43 @@ public record MaskerSettings(double delayMillis, double postMarginMillis, Replac
     public static final double MIN_DELAY_MILLIS =
             InbandDtmfDetector.MASK_LOOKBACK * 1000.0 / InbandDtmfDetector.SAMPLE_RATE;
 
+    /** Longest delay line (and post margin) accepted: a caller heard later than this is a bad call. */
+    public static final double MAX_MILLIS = 200;
+
     public static final MaskerSettings DEFAULT = new MaskerSettings(20, 10, ReplacementMode.FLAT_TONE, DetectorSettings.DEFAULT);
 
     public MaskerSettings {
-        if (!(delayMillis >= MIN_DELAY_MILLIS && delayMillis <= 200)) { // also refuses NaN
-            throw new IllegalArgumentException("delay must be " + MIN_DELAY_MILLIS + "-200 ms, was " + delayMillis);
+        String problem = delayProblem(delayMillis);
+        if (problem != null) {
+            throw new IllegalArgumentException("delay " + problem);
         }
-        if (!(postMarginMillis >= 0 && postMarginMillis <= 200)) {
-            throw new IllegalArgumentException("post margin must be 0-200 ms, was " + postMarginMillis);
+        problem = postMarginProblem(postMarginMillis);
+        if (problem != null) {
+            throw new IllegalArgumentException("post margin " + problem);
         }
         if (mode == null || detector == null) {
             throw new IllegalArgumentException("mode and detector are required");
         }
+    }
+
+    /**
+     * What is wrong with a delay of {@code millis}, as the end of a sentence ("must be ..., was ..."), or
+     * null when it is in range: the one check every way in (configuration, command line, code) uses.
+     */
+    public static String delayProblem(double millis) {
+        if (millis >= MIN_DELAY_MILLIS && millis <= MAX_MILLIS) { // NaN fails both
+            return null;
+        }
+        return "must be " + MIN_DELAY_MILLIS + "-" + (int) MAX_MILLIS + " ms (the detector needs " + MIN_DELAY_MILLIS
+                + " ms to mask a tone from its first sample), was " + millis;
+    }
+
+    /** As {@link #delayProblem}, for the post margin. */
+    public static String postMarginProblem(double millis) {
+        if (millis >= 0 && millis <= MAX_MILLIS) {
+            return null;
+        }
+        return "must be 0-" + (int) MAX_MILLIS + " ms, was " + millis;
     }
 
     public int delaySamples() {

@@ -90,10 +90,10 @@ public final class MaskCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--mode': " + e.getMessage());
         }
-        if (!(delayMillis >= MaskerSettings.MIN_DELAY_MILLIS && delayMillis <= 200)) { // also refuses NaN
+        if (MaskerSettings.delayProblem(delayMillis) != null) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--delay-ms': "
-                    + millis(delayMillis) + " (use " + millis(MaskerSettings.MIN_DELAY_MILLIS)
-                    + " to 200 ms: the delay must cover the detector's window for masking to start before the tone)");
+                    + millis(delayMillis) + " (use " + millis(MaskerSettings.MIN_DELAY_MILLIS) + " to "
+                    + millis(MaskerSettings.MAX_MILLIS) + " ms: the delay must cover the detector's window for masking to start before the tone)");
         }
         try {
             return MaskerSettings.DEFAULT.withMode(m).withDelayMillis(delayMillis);

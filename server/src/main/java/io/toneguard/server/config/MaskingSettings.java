@@ -9,12 +9,13 @@ public record MaskingSettings(double delayMillis, double postMarginMillis, Strin
 
     /** Checks the values and builds the masker's options; messages name the key at fault. */
     public MaskerSettings toMaskerSettings() {
-        if (!(delayMillis >= MaskerSettings.MIN_DELAY_MILLIS && delayMillis <= 200)) {
-            throw new ConfigException("masking.delayMillis", "must be " + MaskerSettings.MIN_DELAY_MILLIS
-                    + "-200 (the detector needs " + MaskerSettings.MIN_DELAY_MILLIS + " ms to mask a tone from its first sample), was " + delayMillis);
+        String problem = MaskerSettings.delayProblem(delayMillis);
+        if (problem != null) {
+            throw new ConfigException("masking.delayMillis", problem);
         }
-        if (!(postMarginMillis >= 0 && postMarginMillis <= 200)) {
-            throw new ConfigException("masking.postMarginMillis", "must be 0-200, was " + postMarginMillis);
+        problem = MaskerSettings.postMarginProblem(postMarginMillis);
+        if (problem != null) {
+            throw new ConfigException("masking.postMarginMillis", problem);
         }
         ReplacementMode mode;
         try {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toneguard.media.testing.IntegrationTest;
 import io.toneguard.server.capture.CaptureField;
 import io.toneguard.server.capture.CaptureState;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * sign in, see the call, start a capture, watch the caller's progress arrive, process, see approval.
  * Leaves a screenshot at target/agent-desktop.png (the README's docs/agent-desktop.png is a copy of one).
  */
+@IntegrationTest
 class AgentDesktopBrowserTest {
     @TempDir
     Path profile;

@@ -3,6 +3,7 @@ package io.toneguard.server.records;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.toneguard.media.testing.IntegrationTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
  * database {@code .ci/start-postgres} makes. Skipped when unreachable, unless
  * {@code TONEGUARD_REQUIRE_POSTGRES=1} (as in CI) makes that a failure.
  */
+@IntegrationTest
 class PaymentRecordsPostgresTest extends PaymentRecordsContract {
     static final String URL = setting("url", "jdbc:postgresql://127.0.0.1:5432/toneguard_test");
     static final String USER = setting("user", "toneguard");

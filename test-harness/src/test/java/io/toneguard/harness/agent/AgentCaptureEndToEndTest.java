@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toneguard.media.testing.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toneguard.dtmf.testing.DebianPackages;
 import io.toneguard.dtmf.testing.LeakOracles;
@@ -40,6 +41,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * through the sandbox; the record is stored; no digit is decodable at the agent, and no trace of
  * the call (logs, events, API answers, records) holds the card number, expiry or security code.
  */
+@IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AgentCaptureEndToEndTest {
     static final String ALICE = "alice-token-7f3a9c2e41d8b6f0";

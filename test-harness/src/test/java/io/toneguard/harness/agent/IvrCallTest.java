@@ -3,6 +3,7 @@ package io.toneguard.harness.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toneguard.media.testing.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.toneguard.dtmf.testing.DebianPackages;
 import io.toneguard.dtmf.testing.LeakOracles;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the right moments, as tones and telephone-events, and hears the prompts) and the agent's ear.
  * Subclasses run flows against one server each, configured by {@link #ivrConfig()}.
  */
+@IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class IvrCallTest {
     static final String PAN = "4111111111111111";

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toneguard.media.testing.IntegrationTest;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -37,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * speech with keypad tones in the middle; the agent's baresip decrypts what it gets and dumps it to
  * WAV, which must carry the speech and no decodable DTMF. ToneGuard's log never shows a key.
  */
+@IntegrationTest
 class BaresipSrtpCallsTest {
     static final int SIP_PORT = 35800;
     static final int TLS_PORT = 35801;

@@ -1,5 +1,6 @@
 package io.toneguard.harness.calls;
 
+import io.toneguard.media.testing.IntegrationTest;
 import io.toneguard.harness.SippCalls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * DTMF and RFC 4733 events in the same call) and the agent side, ToneGuard sits between them as
  * the caller's next hop, and what reaches the agent's media port is captured and checked.
  */
+@IntegrationTest
 class ToneGuardCallsTest {
     static final int SIP_PORT = 35600;
     /** Short, so that the dead-media test is quick; every other call here is shorter or has media. */

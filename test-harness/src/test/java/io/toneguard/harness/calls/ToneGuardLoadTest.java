@@ -3,6 +3,7 @@ package io.toneguard.harness.calls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toneguard.media.testing.IntegrationTest;
 import io.toneguard.dtmf.testing.DebianPackages;
 import io.toneguard.dtmf.testing.Signal;
 import io.toneguard.dtmf.testing.SpeechCorpus;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * agent's audio of all calls lands on one port, where each of ToneGuard's per-call SSRCs must carry
  * exactly one call's packets in an unbroken sequence. Prints the figures docs/performance.md quotes.
  */
+@IntegrationTest
 class ToneGuardLoadTest {
     private static final int SIP_PORT = 35500;
     private static ToneGuardServer toneGuard;

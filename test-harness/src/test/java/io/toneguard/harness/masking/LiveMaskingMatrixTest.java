@@ -3,6 +3,7 @@ package io.toneguard.harness.masking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.toneguard.media.testing.IntegrationTest;
 import io.toneguard.dtmf.DigitSource;
 import io.toneguard.dtmf.mask.ReplacementMode;
 import io.toneguard.dtmf.testing.DebianPackages;
@@ -48,6 +49,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * adversary included, may find a digit; no telephone-event may reach the agent; the call's capture
  * must get every key once wherever the keys survive the network.
  */
+@IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveMaskingMatrixTest {
     /** Server i: media ports BASE + 400 i .. + 99, SIP port + 100, call blocks of 20 from + 120. */

@@ -1,5 +1,6 @@
 package io.toneguard.harness.sipp;
 
+import io.toneguard.media.testing.IntegrationTest;
 import io.toneguard.harness.SippCalls;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the B2BUA. The basic call is also the positive control of the leak tests: with nothing masking,
  * the agent side receives the telephone-events and multimon-ng finds the keyed tones.
  */
+@IntegrationTest
 class SippScenariosTest {
     /** Each test takes a block of ports from 35000 up (the harness's range is 35000-35999). */
     private static final AtomicInteger NEXT_BLOCK = new AtomicInteger(35000);
