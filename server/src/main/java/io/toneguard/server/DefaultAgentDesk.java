@@ -1,7 +1,6 @@
 package io.toneguard.server;
 
 import io.toneguard.server.api.AgentDesk;
-import io.toneguard.server.api.ApiProblem;
 import io.toneguard.server.api.CallView;
 import io.toneguard.server.api.Principal;
 import io.toneguard.server.capture.CallControls;
@@ -92,9 +91,9 @@ public final class DefaultAgentDesk implements AgentDesk {
             throw denied(who, "bind call " + callId);
         }
         if (agent == null || agent.isBlank() || agent.length() > 100) {
-            throw ApiProblem.badRequest("agent must be a name of 1-100 characters");
+            throw Refusal.invalid("agent must be a name of 1-100 characters");
         }
-        CallInfo call = calls.find(callId).orElseThrow(() -> ApiProblem.notFound("No call " + callId));
+        CallInfo call = calls.find(callId).orElseThrow(() -> Refusal.notFound("No call " + callId));
         bindings.bind(callId, agent.strip());
         AUDIT.info("admin {} bound call {} to agent {}", who.name(), callId, agent.strip());
         return view(call);
@@ -121,7 +120,7 @@ public final class DefaultAgentDesk implements AgentDesk {
     private String agentForNewCapture(Principal who, String callId) {
         CallInfo call = accessibleCall(who, callId);
         if (call.state() != CallState.CONFIRMED) {
-            throw ApiProblem.conflict("Call " + callId + " is not connected (" + call.state().name().toLowerCase() + ")");
+            throw Refusal.conflict("Call " + callId + " is not connected (" + call.state().name().toLowerCase() + ")");
         }
         String agent = bindings.agentOf(callId);
         if (agent == null) {
@@ -176,7 +175,7 @@ public final class DefaultAgentDesk implements AgentDesk {
     private CallInfo accessibleCall(Principal who, String callId) {
         CallInfo call = calls.find(callId).orElse(null);
         if (call == null || call.state() == CallState.ENDED) {
-            throw ApiProblem.notFound("No call " + callId);
+            throw Refusal.notFound("No call " + callId);
         }
         if (!who.mayAccess(bindings.agentOf(callId))) {
             throw denied(who, "call " + callId);
@@ -185,7 +184,7 @@ public final class DefaultAgentDesk implements AgentDesk {
     }
 
     private CaptureSession session(Principal who, String captureId) {
-        CaptureSession s = captures.find(captureId).orElseThrow(() -> ApiProblem.notFound("No capture " + captureId));
+        CaptureSession s = captures.find(captureId).orElseThrow(() -> Refusal.notFound("No capture " + captureId));
         if (!who.mayAccess(s.agent())) {
             throw denied(who, "capture " + captureId);
         }
@@ -193,9 +192,9 @@ public final class DefaultAgentDesk implements AgentDesk {
     }
 
     /** Another agent's call or capture: audited, and answered as if it did not exist. */
-    private static ApiProblem denied(Principal who, String what) {
+    private static Refusal denied(Principal who, String what) {
         AUDIT.warn("denied: {} may not reach {}", who.name(), what);
-        return ApiProblem.notFound("Not found");
+        return Refusal.notFound("Not found");
     }
 
     private CallView view(CallInfo c) {

@@ -9,7 +9,6 @@ import io.toneguard.ivr.play.PromptPlayer;
 import io.toneguard.ivr.play.PromptTicker;
 import io.toneguard.media.g711.G711Codec;
 import io.toneguard.server.api.AgentApi;
-import io.toneguard.server.api.ApiProblem;
 import io.toneguard.server.capture.CaptureEvent;
 import io.toneguard.server.capture.CaptureView;
 import io.toneguard.server.capture.StartCapture;
@@ -191,7 +190,7 @@ public final class ToneGuardServer implements AutoCloseable {
     private CaptureView startIvr(String callId, String agent, StartCapture request) {
         CallLine line = lines.get(callId);
         if (line == null) {
-            throw ApiProblem.conflict("Call " + callId + " has no media yet");
+            throw Refusal.conflict("Call " + callId + " has no media yet");
         }
         return ivrs.start(callId, agent, request, line, line.toCaller(), line.toAgent());
     }

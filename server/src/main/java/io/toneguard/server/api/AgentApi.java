@@ -3,6 +3,7 @@ package io.toneguard.server.api;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.toneguard.server.Refusal;
 import io.toneguard.server.config.ApiSettings;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,6 +68,7 @@ public final class AgentApi implements AutoCloseable {
             c.routes.wsBeforeUpgrade(EVENTS, guard::authenticateUpgrade);
             c.routes.ws(EVENTS, events::configure);
             c.routes.exception(ApiProblem.class, guard::problem);
+            c.routes.exception(Refusal.class, guard::refusal);
             c.routes.exception(HttpResponseException.class, guard::httpException);
             c.routes.exception(Exception.class, guard::unexpected);
         });

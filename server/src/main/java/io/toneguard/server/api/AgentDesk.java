@@ -1,5 +1,6 @@
 package io.toneguard.server.api;
 
+import io.toneguard.server.Refusal;
 import io.toneguard.server.capture.CaptureEvent;
 import io.toneguard.server.capture.CaptureField;
 import io.toneguard.server.capture.CaptureView;
@@ -11,7 +12,8 @@ import java.util.function.Consumer;
 /**
  * Everything the agent API can do, behind HTTP: the server implements it over calls, captures and
  * records. Every method enforces that the principal may access the call (else
- * {@link ApiProblem#notFound}); state conflicts are {@link ApiProblem#conflict}.
+ * {@link Refusal#notFound}); state conflicts are {@link Refusal#conflict}. The API maps refusals to
+ * HTTP statuses; the desk knows nothing of HTTP.
  */
 public interface AgentDesk {
     /** The principal's calls in progress (an admin's: all). */

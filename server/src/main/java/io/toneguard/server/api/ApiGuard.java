@@ -2,6 +2,7 @@ package io.toneguard.server.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.toneguard.server.Refusal;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,6 +99,17 @@ final class ApiGuard {
             ctx.header("WWW-Authenticate", "Bearer realm=\"toneguard\"");
         }
         error(ctx, status, e.getMessage());
+    }
+
+    /** A refusal of the domain's, as the HTTP status of its kind. */
+    void refusal(Refusal e, Context ctx) {
+        int status = switch (e.kind()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNAVAILABLE -> 503;
+        };
+        problem(new ApiProblem(status, e.getMessage()), ctx);
     }
 
     void httpException(HttpResponseException e, Context ctx) {

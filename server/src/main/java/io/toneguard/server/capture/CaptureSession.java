@@ -11,7 +11,7 @@ import io.toneguard.psp.gateway.Amount;
 import io.toneguard.psp.gateway.GatewayRequest;
 import io.toneguard.psp.gateway.PaymentRequest;
 import io.toneguard.psp.gateway.PaymentResult;
-import io.toneguard.server.api.ApiProblem;
+import io.toneguard.server.Refusal;
 import io.toneguard.server.capture.CaptureEvent.CaptureCancelled;
 import io.toneguard.server.capture.CaptureEvent.CaptureStarted;
 import io.toneguard.server.capture.CaptureEvent.CaptureTimedOut;
@@ -199,7 +199,7 @@ public final class CaptureSession {
                 resumeRecording();
                 return view();
             }
-            case PROCESSING -> throw ApiProblem.conflict("The payment is being processed and can no longer be cancelled");
+            case PROCESSING -> throw Refusal.conflict("The payment is being processed and can no longer be cancelled");
             default -> throw notNow("cancel");
         }
     }
@@ -221,7 +221,7 @@ public final class CaptureSession {
                 submit();
                 return view();
             }
-            case COLLECTING -> throw ApiProblem.conflict("Not ready: still missing " + missingNames());
+            case COLLECTING -> throw Refusal.conflict("Not ready: still missing " + missingNames());
             default -> throw notNow("process a payment");
         }
     }
@@ -496,7 +496,7 @@ public final class CaptureSession {
     private FieldEntry entryOf(CaptureField field) {
         FieldEntry entry = fields.get(field);
         if (entry == null) {
-            throw ApiProblem.badRequest("A " + kind.apiName() + " capture has no field " + field.apiName());
+            throw Refusal.invalid("A " + kind.apiName() + " capture has no field " + field.apiName());
         }
         return entry;
     }
@@ -516,11 +516,11 @@ public final class CaptureSession {
         try {
             context.records().create(record);
         } catch (DuplicateReferenceException e) {
-            throw ApiProblem.conflict("The payment reference " + reference + " is already used: start a capture with another reference");
+            throw Refusal.conflict("The payment reference " + reference + " is already used: start a capture with another reference");
         } catch (PaymentRecordsException e) {
             LOG.error("capture {} on call {}: the payment record could not be written ({}); nothing was charged", id, callId,
                     e.getMessage());
-            throw new ApiProblem(503, "Payment records are unavailable, so nothing was charged: try Process Payment again");
+            throw Refusal.unavailable("Payment records are unavailable, so nothing was charged: try Process Payment again");
         }
         GatewayRequest request = gatewayRequest();
         state = CaptureState.PROCESSING;
@@ -689,8 +689,8 @@ public final class CaptureSession {
         }
     }
 
-    private ApiProblem notNow(String what) {
-        return ApiProblem.conflict("Cannot " + what + ": the capture is " + state.apiName());
+    private Refusal notNow(String what) {
+        return Refusal.conflict("Cannot " + what + ": the capture is " + state.apiName());
     }
 
     private ScheduledFuture<?> schedule(Runnable task, Duration after) {

@@ -3,7 +3,7 @@ package io.toneguard.server.capture;
 import io.toneguard.dtmf.DigitListener;
 import io.toneguard.dtmf.DigitSource;
 import io.toneguard.dtmf.DtmfDigit;
-import io.toneguard.server.api.ApiProblem;
+import io.toneguard.server.Refusal;
 import io.toneguard.server.records.PaymentRecordGuard;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,7 +46,7 @@ public final class CaptureSessions implements AutoCloseable {
     /**
      * Starts a capture on a call for its agent.
      *
-     * @throws ApiProblem 400 for a bad request, 409 if the call already has a capture running or the
+     * @throws Refusal invalid for a bad request, conflict if the call already has a capture running or the
      *     reference is used
      */
     public CaptureSession start(String callId, String agent, StartCapture request, CallControls controls) {
@@ -57,14 +57,14 @@ public final class CaptureSessions implements AutoCloseable {
     public CaptureSession start(String callId, String agent, StartCapture request, CallControls controls,
             CaptureSettings settings) {
         if (request.kind() == null) {
-            throw ApiProblem.badRequest("kind is required (card or bankAccount)");
+            throw Refusal.invalid("kind is required (card or bankAccount)");
         }
         if (request.amount() == null || request.amount().minorUnits() <= 0) {
-            throw ApiProblem.badRequest("amount must be more than zero");
+            throw Refusal.invalid("amount must be more than zero");
         }
         Set<CaptureField> required = required(request, settings);
         if (request.firstField() != null && !request.kind().fields().contains(request.firstField())) {
-            throw ApiProblem.badRequest("firstField " + request.firstField().apiName() + " is not a field of a " + request.kind().apiName() + " capture");
+            throw Refusal.invalid("firstField " + request.firstField().apiName() + " is not a field of a " + request.kind().apiName() + " capture");
         }
         String reference = request.reference() == null || request.reference().isBlank() ? newReference() : request.reference().strip();
         checkText("reference", reference, MAX_REFERENCE);
@@ -75,10 +75,10 @@ public final class CaptureSessions implements AutoCloseable {
         synchronized (this) {
             CaptureSession running = byCall.get(callId);
             if (running != null && !running.state().isFinal()) {
-                throw ApiProblem.conflict("Call " + callId + " already has a capture running (" + running.id() + ")");
+                throw Refusal.conflict("Call " + callId + " already has a capture running (" + running.id() + ")");
             }
             if (referenceInUse(reference)) {
-                throw ApiProblem.conflict("The payment reference " + reference + " is already used");
+                throw Refusal.conflict("The payment reference " + reference + " is already used");
             }
             CaptureSession session = new CaptureSession(id, callId, agent, request, required, reference, settings, context, controls);
             byId.put(id, session);
@@ -133,13 +133,13 @@ public final class CaptureSessions implements AutoCloseable {
         Set<CaptureField> fields = EnumSet.copyOf(request.required());
         for (CaptureField f : fields) {
             if (!request.kind().fields().contains(f)) {
-                throw ApiProblem.badRequest(f.apiName() + " is not a field of a " + request.kind().apiName() + " capture");
+                throw Refusal.invalid(f.apiName() + " is not a field of a " + request.kind().apiName() + " capture");
             }
         }
         Set<CaptureField> mandatory = request.kind() == CaptureKind.CARD ? EnumSet.of(CaptureField.CARD_NUMBER)
                 : EnumSet.copyOf(CaptureKind.BANK_ACCOUNT.fields());
         if (!fields.containsAll(mandatory)) {
-            throw ApiProblem.badRequest(request.kind() == CaptureKind.CARD ? "required must include cardNumber"
+            throw Refusal.invalid(request.kind() == CaptureKind.CARD ? "required must include cardNumber"
                     : "required must include routingNumber and accountNumber");
         }
         return fields;
@@ -164,15 +164,15 @@ public final class CaptureSessions implements AutoCloseable {
      */
     static void checkText(String name, String text, int max) {
         if (text.length() > max) {
-            throw ApiProblem.badRequest(name + " must be at most " + max + " characters");
+            throw Refusal.invalid(name + " must be at most " + max + " characters");
         }
         for (int i = 0; i < text.length(); i++) {
             if (Character.isISOControl(text.charAt(i))) {
-                throw ApiProblem.badRequest(name + " must not contain control characters");
+                throw Refusal.invalid(name + " must not contain control characters");
             }
         }
         if (hidesCardNumber(text)) {
-            throw ApiProblem.badRequest(name + " must not contain a card number");
+            throw Refusal.invalid(name + " must not contain a card number");
         }
     }
 

@@ -2,7 +2,7 @@ package io.toneguard.server.ivr;
 
 import io.toneguard.dtmf.DtmfDigit;
 import io.toneguard.ivr.play.PlayPromptStage;
-import io.toneguard.server.api.ApiProblem;
+import io.toneguard.server.Refusal;
 import io.toneguard.server.capture.CallControls;
 import io.toneguard.server.capture.CaptureEvent;
 import io.toneguard.server.capture.CaptureField;
@@ -81,10 +81,10 @@ public final class IvrSessions {
     public CaptureView start(String callId, String agent, StartCapture request, CallControls controls, PlayPromptStage toCaller,
             PlayPromptStage toAgent) {
         if (request.kind() == null) {
-            throw ApiProblem.badRequest("kind is required (card or bankAccount)");
+            throw Refusal.invalid("kind is required (card or bankAccount)");
         }
         if (byCall.containsKey(callId)) {
-            throw ApiProblem.conflict("The caller of call " + callId + " is already in the payment IVR");
+            throw Refusal.conflict("The caller of call " + callId + " is already in the payment IVR");
         }
         List<CaptureField> fields = fields(request);
         CaptureSession capture = openCapture(callId, agent, request, fields, controls);
@@ -92,7 +92,7 @@ public final class IvrSessions {
                 (outcome, c) -> ended(callId, c, outcome));
         if (byCall.putIfAbsent(callId, session) != null) {
             capture.cancel("ivr");
-            throw ApiProblem.conflict("The caller of call " + callId + " is already in the payment IVR");
+            throw Refusal.conflict("The caller of call " + callId + " is already in the payment IVR");
         }
         byCapture.put(capture.id(), session);
         published(capture);
@@ -240,7 +240,7 @@ public final class IvrSessions {
         }
         for (CaptureField f : wanted) {
             if (!request.kind().fields().contains(f)) {
-                throw ApiProblem.badRequest(f.apiName() + " is not a field of a " + request.kind().apiName() + " capture");
+                throw Refusal.invalid(f.apiName() + " is not a field of a " + request.kind().apiName() + " capture");
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package io.toneguard.server.api;
 
 import io.toneguard.psp.gateway.Amount;
+import io.toneguard.server.Refusal;
 import io.toneguard.server.capture.CaptureEvent;
 import io.toneguard.server.capture.CaptureField;
 import io.toneguard.server.capture.CaptureKind;
@@ -207,7 +208,7 @@ final class FakeAgentDesk implements AgentDesk {
         synchronized (this) {
             CallView call = call(who, callId);
             if (call.captureId() != null) {
-                throw ApiProblem.conflict("a capture is already running on this call");
+                throw Refusal.conflict("a capture is already running on this call");
             }
             lastStart = request;
             Capture c = new Capture();
@@ -291,7 +292,7 @@ final class FakeAgentDesk implements AgentDesk {
         synchronized (this) {
             Capture c = mine(who, captureId);
             if (c.state.isFinal() || c.state == CaptureState.PROCESSING) {
-                throw ApiProblem.conflict("the capture is " + c.state.apiName() + ": it can no longer be cancelled");
+                throw Refusal.conflict("the capture is " + c.state.apiName() + ": it can no longer be cancelled");
             }
             c.state = CaptureState.CANCELLED;
             c.active = null;
@@ -313,7 +314,7 @@ final class FakeAgentDesk implements AgentDesk {
         synchronized (this) {
             Capture c = mine(who, captureId);
             if (c.state != CaptureState.READY) {
-                throw ApiProblem.conflict("the capture is not ready: required fields are missing");
+                throw Refusal.conflict("the capture is not ready: required fields are missing");
             }
             c.state = CaptureState.PROCESSING;
             c.paymentRecordId = "pay-" + ids.incrementAndGet();
@@ -346,7 +347,7 @@ final class FakeAgentDesk implements AgentDesk {
         }
         CallView c = calls.get(callId);
         if (c == null || !who.mayAccess(c.agent())) {
-            throw ApiProblem.notFound("no such call");
+            throw Refusal.notFound("no such call");
         }
         return c;
     }
@@ -354,7 +355,7 @@ final class FakeAgentDesk implements AgentDesk {
     private Capture mine(Principal who, String captureId) {
         Capture c = captures.get(captureId);
         if (c == null || !who.mayAccess(c.agent)) {
-            throw ApiProblem.notFound("no such capture");
+            throw Refusal.notFound("no such capture");
         }
         return c;
     }
@@ -362,10 +363,10 @@ final class FakeAgentDesk implements AgentDesk {
     private Capture open(Principal who, String captureId, CaptureField field) {
         Capture c = mine(who, captureId);
         if (c.state.isFinal() || c.state == CaptureState.PROCESSING) {
-            throw ApiProblem.conflict("the capture is " + c.state.apiName());
+            throw Refusal.conflict("the capture is " + c.state.apiName());
         }
         if (!c.fields.containsKey(field)) {
-            throw ApiProblem.badRequest(field.apiName() + " is not a field of this capture");
+            throw Refusal.invalid(field.apiName() + " is not a field of this capture");
         }
         return c;
     }

@@ -15,7 +15,7 @@ import io.toneguard.psp.card.CardBrand;
 import io.toneguard.psp.card.CardValidator;
 import io.toneguard.psp.gateway.Amount;
 import io.toneguard.psp.gateway.GatewayRequest;
-import io.toneguard.server.api.ApiProblem;
+import io.toneguard.server.Refusal;
 import io.toneguard.server.capture.CaptureEvent.CaptureCancelled;
 import io.toneguard.server.capture.CaptureEvent.CaptureStarted;
 import io.toneguard.server.capture.CaptureEvent.CaptureTimedOut;
@@ -216,8 +216,8 @@ class CaptureSessionTest {
         keys(s, VISA + "1230" + "123");
         h.next(ReadyToProcess.class);
         h.records.down = true;
-        ApiProblem e = assertThrows(ApiProblem.class, s::process);
-        assertEquals(503, e.status());
+        Refusal e = assertThrows(Refusal.class, s::process);
+        assertEquals(Refusal.Kind.UNAVAILABLE, e.kind());
         assertEquals(CaptureState.READY, s.view().state());
         assertTrue(h.requests.isEmpty(), "the gateway was not called");
         h.records.down = false;
@@ -229,8 +229,8 @@ class CaptureSessionTest {
     void processIsRefusedWhileSomethingRequiredIsMissing() {
         CaptureSession s = h.start(card(null));
         keys(s, VISA);
-        ApiProblem e = assertThrows(ApiProblem.class, s::process);
-        assertEquals(409, e.status());
+        Refusal e = assertThrows(Refusal.class, s::process);
+        assertEquals(Refusal.Kind.CONFLICT, e.kind());
         assertTrue(e.getMessage().contains("expiry") && e.getMessage().contains("securityCode"), e.getMessage());
     }
 
@@ -242,7 +242,7 @@ class CaptureSessionTest {
         CaptureView v = s.clearField(CaptureField.EXPIRY);
         assertEquals(CaptureState.COLLECTING, v.state());
         assertEquals(FieldState.WAITING, v.fields().get(1).state());
-        assertThrows(ApiProblem.class, s::process);
+        assertThrows(Refusal.class, s::process);
         s.requestField(CaptureField.EXPIRY);
         keys(s, "0131");
         h.next(ReadyToProcess.class);
@@ -257,7 +257,7 @@ class CaptureSessionTest {
         assertTrue(s.wiped());
         assertEquals("agent", h.next(CaptureCancelled.class).by());
         assertInstanceOf(RecordingResumed.class, h.next());
-        assertThrows(ApiProblem.class, s::process);
+        assertThrows(Refusal.class, s::process);
         keys(s, "3");
         assertTrue(s.wiped());
     }
@@ -340,9 +340,9 @@ class CaptureSessionTest {
     @Test
     void oneCapturePerCallAndReferencesAreUnique() throws Exception {
         CaptureSession s = h.start(card("ref-1"));
-        assertTrue(assertThrows(ApiProblem.class, () -> h.sessions.start("call-1", "alice", card("ref-2"), CallControls.NONE))
+        assertTrue(assertThrows(Refusal.class, () -> h.sessions.start("call-1", "alice", card("ref-2"), CallControls.NONE))
                 .getMessage().contains("already has a capture"));
-        assertTrue(assertThrows(ApiProblem.class, () -> h.sessions.start("call-2", "bob", card("ref-1"), CallControls.NONE))
+        assertTrue(assertThrows(Refusal.class, () -> h.sessions.start("call-2", "bob", card("ref-1"), CallControls.NONE))
                 .getMessage().contains("already used"));
         s.cancel("agent");
         assertEquals("ref-1", h.sessions.start("call-1", "alice", card("ref-1"), CallControls.NONE).reference());
@@ -352,7 +352,7 @@ class CaptureSessionTest {
     void freeTextMustNotCarryACardNumber() {
         StartCapture hidden = new StartCapture(CaptureKind.CARD, Amount.of(100, "GBP"), "order 4111 1111", "card 4111111111111111 thanks",
                 null, null);
-        assertEquals("description must not contain a card number", assertThrows(ApiProblem.class, () -> h.start(hidden)).getMessage());
+        assertEquals("description must not contain a card number", assertThrows(Refusal.class, () -> h.start(hidden)).getMessage());
         assertFalse(CaptureSessions.hidesCardNumber("order 20261122-000001"));
         String generated = h.sessions.start("call-9", "alice", card(null), CallControls.NONE).reference();
         assertTrue(generated.matches("TG-\\d{8}T\\d{6}Z-[a-z]{4}"), generated);
