@@ -83,6 +83,8 @@ public final class ToneGuardServer implements AutoCloseable {
     /** Generates prompt packets toward callers: one 20 ms timer per media event loop, not per call. */
     private final PromptTicker promptTicker = new PromptTicker();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Everything the server opened, closed in the reverse order. */
+    private final ClosingOrder opened = new ClosingOrder();
     /** Asks the services that know self-service amounts. */
     private final AmountLookup amountLookups;
 
@@ -95,42 +97,59 @@ public final class ToneGuardServer implements AutoCloseable {
         IvrSettings ivrSettings = config.ivr().toSettings(System::getenv); // loads the prompts: before anything is opened
         this.payments = GatewayChain.standard(p.toGateway(System::getenv), p.maxAttempts(),
                 Duration.ofMillis(p.retryBackoffMillis()), e -> AUDIT.info("payment {}", e));
-        this.records = config.records().open(System::getenv);
-        this.recordings = Recordings.start(config.recording().toSettings(System::getenv));
-        this.captureThread = Executors.newSingleThreadScheduledExecutor(daemon("capture"));
-        this.paymentThreads = Executors.newFixedThreadPool(4, daemon("payment"));
         AtomicReference<Consumer<CaptureEvent>> events = new AtomicReference<>();
-        this.captures = new CaptureSessions(captureSettings, new CaptureContext(e -> events.get().accept(e), payments::execute,
-                paymentThreads, records, captureThread, Clock.systemUTC()));
-        this.amountLookups = new AmountLookup();
-        this.ivrs = new IvrSessions(ivrSettings, amountLookups, captures, captureThread, e -> events.get().accept(e),
-                Clock.systemUTC());
-        this.media = MediaTransport.start(config.media().toTransportConfig());
         try {
-            this.sip = SipB2bua.start(config.sip().toSettings(), config.routing().toRouter(), media,
+            PaymentRecords openedRecords = config.records().open(System::getenv);
+            this.records = opened.add("payment records", openedRecords, openedRecords::close);
+            Recordings openedRecordings = Recordings.start(config.recording().toSettings(System::getenv));
+            this.recordings = opened.add("recordings", openedRecordings, openedRecordings::close);
+            ScheduledExecutorService capture = Executors.newSingleThreadScheduledExecutor(daemon("capture"));
+            this.captureThread = opened.add("capture thread", capture, capture::shutdown);
+            ExecutorService payment = Executors.newFixedThreadPool(4, daemon("payment"));
+            this.paymentThreads = opened.add("payment threads", payment, () -> {
+                payment.shutdown(); // payments in flight finish and are recorded before the records close
+                payment.awaitTermination(10, TimeUnit.SECONDS);
+            });
+            CaptureSessions sessions = new CaptureSessions(captureSettings, new CaptureContext(e -> events.get().accept(e),
+                    payments::execute, paymentThreads, records, captureThread, Clock.systemUTC()));
+            this.captures = opened.add("captures", sessions, sessions::close);
+            AmountLookup lookups = new AmountLookup();
+            this.amountLookups = opened.add("amount lookups", lookups, lookups::close);
+            this.ivrs = new IvrSessions(ivrSettings, amountLookups, captures, captureThread, e -> events.get().accept(e),
+                    Clock.systemUTC());
+            MediaTransport transport = MediaTransport.start(config.media().toTransportConfig());
+            this.media = opened.add("media", transport, transport::close);
+            SipB2bua b2bua = SipB2bua.start(config.sip().toSettings(), config.routing().toRouter(), media,
                     MediaCapabilities.DEFAULT, this::stagesOf, new CallEvents());
+            this.sip = opened.add("SIP", b2bua, b2bua::close);
+            this.desk = new DefaultAgentDesk(sip.calls(), bindings, captures, records, this::controlsOf, this::startIvr);
+            events.set(e -> {
+                desk.publish(e);
+                ivrs.event(e);
+            });
+            AgentApi agentApi = config.api().enabled() ? AgentApi.start(config.api(), desk) : null;
+            this.api = agentApi == null ? null : opened.add("agent API", agentApi, agentApi::close);
         } catch (RuntimeException e) {
-            media.close();
-            recordings.close();
-            records.close();
-            amountLookups.close();
+            opened.closeAll(); // what was opened before the failure, newest first
             throw e;
         }
-        this.desk = new DefaultAgentDesk(sip.calls(), bindings, captures, records, this::controlsOf, this::startIvr);
-        events.set(e -> {
-            desk.publish(e);
-            ivrs.event(e);
-        });
-        try {
-            this.api = config.api().enabled() ? AgentApi.start(config.api(), desk) : null;
-        } catch (RuntimeException e) {
-            sip.close();
-            media.close();
-            recordings.close();
-            records.close();
-            amountLookups.close();
-            throw e;
-        }
+    }
+
+    /**
+     * Where a call's digits go, however they came (in-band, RFC 4733, SIP INFO): counted, then to the
+     * caller's IVR when one runs, else to the call's capture. The one place that rule lives.
+     */
+    private DigitListener digitRoute(String callId) {
+        DigitListener counted = digits.forCall(callId);
+        return new DigitListener() {
+            @Override
+            public void digitStarted(DtmfDigit digit, DigitSource source, long onsetTimestamp) {
+                counted.digitStarted(digit, source, onsetTimestamp);
+                if (!ivrs.key(callId, digit)) {
+                    captures.digit(callId, digit);
+                }
+            }
+        };
     }
 
     /**
@@ -142,17 +161,7 @@ public final class ToneGuardServer implements AutoCloseable {
      */
     private CallStages.Stages stagesOf(CallInfo call, int telephoneEventPt) {
         String callId = call.id();
-        DigitListener toCapture = captures.digitsFor(callId);
-        DigitListener counted = digits.forCall(callId);
-        MaskToneStage mask = new MaskToneStage(telephoneEventPt, masking, new DigitListener() {
-            @Override
-            public void digitStarted(DtmfDigit digit, DigitSource source, long onsetTimestamp) {
-                counted.digitStarted(digit, source, onsetTimestamp);
-                if (!ivrs.key(callId, digit)) {
-                    toCapture.digitStarted(digit, source, onsetTimestamp);
-                }
-            }
-        });
+        MaskToneStage mask = new MaskToneStage(telephoneEventPt, masking, digitRoute(callId));
         CallRecording recording = recordings.open(callId);
         PlayPromptStage toCaller = new PlayPromptStage(new PromptPlayer(captureThread), G711Codec.MU_LAW.payloadType());
         PlayPromptStage toAgent = new PlayPromptStage(new PromptPlayer(captureThread), G711Codec.MU_LAW.payloadType());
@@ -271,10 +280,7 @@ public final class ToneGuardServer implements AutoCloseable {
                 media.execute(() -> line.mask().infoDigit(digit));
                 return;
             }
-            digits.add(call.id(), DigitSource.SIP_INFO); // no media yet: nothing to merge with
-            if (!ivrs.key(call.id(), digit)) {
-                captures.digit(call.id(), digit);
-            }
+            digitRoute(call.id()).digitStarted(digit, DigitSource.SIP_INFO, rtpTimestampEstimate); // no media yet: nothing to merge with
         }
 
         @Override
@@ -378,22 +384,7 @@ public final class ToneGuardServer implements AutoCloseable {
             return;
         }
         LOG.info("ToneGuard stopping");
-        if (api != null) {
-            api.close();
-        }
-        sip.close();
-        media.close();
-        captures.close();
-        amountLookups.close();
-        recordings.close();
-        captureThread.shutdown();
-        paymentThreads.shutdown();
-        try {
-            paymentThreads.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        records.close();
+        opened.closeAll(); // the agent API first, the payment records last
         stopped.countDown();
         LOG.info("ToneGuard stopped");
     }

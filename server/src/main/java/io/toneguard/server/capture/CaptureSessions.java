@@ -1,7 +1,5 @@
 package io.toneguard.server.capture;
 
-import io.toneguard.dtmf.DigitListener;
-import io.toneguard.dtmf.DigitSource;
 import io.toneguard.dtmf.DtmfDigit;
 import io.toneguard.server.Refusal;
 import io.toneguard.server.records.PaymentRecordGuard;
@@ -98,19 +96,9 @@ public final class CaptureSessions implements AutoCloseable {
     }
 
     /**
-     * Where a call's detected digits go: to the capture running on the call, handed to the
-     * capture thread so the media thread never waits. With no capture running, a digit is dropped.
+     * A digit for the capture running on the call, handed to the capture thread so the media thread
+     * never waits; with no capture running, it is dropped.
      */
-    public DigitListener digitsFor(String callId) {
-        return new DigitListener() {
-            @Override
-            public void digitStarted(DtmfDigit digit, DigitSource source, long onsetTimestamp) {
-                digit(callId, digit);
-            }
-        };
-    }
-
-    /** A digit for the call's capture (SIP INFO digits arrive here directly). */
     public void digit(String callId, DtmfDigit digit) {
         CaptureSession s = byCall.get(callId);
         if (s != null) {

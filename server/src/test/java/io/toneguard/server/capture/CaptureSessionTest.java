@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.toneguard.dtmf.DigitSource;
 import io.toneguard.dtmf.DtmfDigit;
 import io.toneguard.psp.card.CardBrand;
 import io.toneguard.psp.card.CardValidator;
@@ -362,11 +361,11 @@ class CaptureSessionTest {
 
     @Test
     void digitsReachOnlyTheCallsRunningCapture() throws Exception {
-        h.sessions.digitsFor("call-1").digitStarted(DtmfDigit.D5, DigitSource.INBAND, 0);
+        h.sessions.digit("call-1", DtmfDigit.D5);
         CaptureSession s = h.start(card(null));
         h.next(FieldStarted.class);
-        h.sessions.digitsFor("call-2").digitStarted(DtmfDigit.D4, DigitSource.INBAND, 0);
-        h.sessions.digitsFor("call-1").digitStarted(DtmfDigit.D4, DigitSource.RFC4733, 0);
+        h.sessions.digit("call-2", DtmfDigit.D4);
+        h.sessions.digit("call-1", DtmfDigit.D4);
         assertEquals(1, h.next(DigitProgress.class).digits());
         h.sessions.callEnded("call-1");
         assertEquals("call-ended", h.next(CaptureCancelled.class).by());
