@@ -332,7 +332,6 @@ public final class InbandDtmfDetector {
     /** Tests the 5 ms window that ends {@code skip} sub-blocks before the newest complete one. */
     private void checkFragment(int skip) {
         double energy = 0;
-        java.util.Arrays.fill(fragmentPower, 0);
         int newest = Math.floorMod(subSlot - 1 - skip, SUBS);
         for (int k = 0; k < 8; k++) {
             double re = 0;

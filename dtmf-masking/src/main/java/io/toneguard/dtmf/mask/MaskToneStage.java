@@ -43,7 +43,6 @@ public final class MaskToneStage extends TransformStage {
     private final Rfc4733EventTracker events;
     private final DigitMerger merger;
     private final short[] samples = new short[MAX_SAMPLES];
-    private final MaskerSettings settings;
     /** In-band digits in timestamp order, once the stream has reordered a packet (null until then). */
     private TimestampOrderedDigits ordered;
 
@@ -67,7 +66,6 @@ public final class MaskToneStage extends TransformStage {
     public MaskToneStage(int telephoneEventPt, MaskerSettings settings, DigitListener digits) {
         super("mask-tones");
         this.telephoneEventPt = telephoneEventPt;
-        this.settings = settings;
         this.merger = new DigitMerger(digits);
         this.masker = new ToneMasker(settings, new InbandDigits());
         this.events = new Rfc4733EventTracker(merger);
@@ -132,7 +130,7 @@ public final class MaskToneStage extends TransformStage {
             masker.discontinuity(); // lost or reordered audio: a tone may be cut into fragments here
             if (ordered == null && (int) (packetTs - nextAudioTs) < 0 && !masker.digitActive()) {
                 // the first reordered packet: from now on in-band digits are decided in timestamp order
-                ordered = new TimestampOrderedDigits(settings.detector(), merger, MAX_SAMPLES);
+                ordered = new TimestampOrderedDigits(masker.settings().detector(), merger, MAX_SAMPLES);
             }
         }
         if (ordered != null) {

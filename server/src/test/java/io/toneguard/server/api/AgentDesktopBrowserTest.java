@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.toneguard.media.testing.IntegrationTest;
 import io.toneguard.server.capture.CaptureField;
 import io.toneguard.server.capture.CaptureState;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

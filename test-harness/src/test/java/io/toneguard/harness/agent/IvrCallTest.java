@@ -10,7 +10,6 @@ import io.toneguard.dtmf.testing.LeakOracles;
 import io.toneguard.harness.rtp.RtpCapture;
 import io.toneguard.harness.sipp.Sipp;
 import io.toneguard.harness.sipp.Sipp.SippProcess;
-import io.toneguard.harness.sipp.Sipp.SippResult;
 import io.toneguard.server.ToneGuardServer;
 import io.toneguard.server.config.ConfigLoader;
 import java.net.InetSocketAddress;
